@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitrep",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitrep", targets: ["sitrep"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "TerminalUI"),
+        .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
+        .target(
+            name: "IncidentCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "Console", dependencies: ["TerminalUI", "IncidentCore"]),
+        .executableTarget(
+            name: "sitrep",
+            dependencies: [
+                "Console", "CursesBackend", "IncidentCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IncidentCoreTests", dependencies: ["IncidentCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SitrepCLITests", dependencies: ["IncidentCore", "sitrep"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalUI", "IncidentCore"]),
+    ]
+)

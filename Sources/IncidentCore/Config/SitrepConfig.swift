@@ -1,0 +1,80 @@
+import Foundation
+import Yams
+
+/// The user's `config.yaml`. A missing file is an empty config; a broken one is an error
+/// naming the file and line.
+public struct SitrepConfig: Sendable, Equatable {
+    public var user: String?
+    public var theme: String?
+    public var runbookFolders: [String]
+    /// The raw `endpoints:` section is read by the health checks, not here.
+    public static let knownKeys: Set<String> = ["user", "theme", "runbooks", "severities", "endpoints", "redact"]
+
+    public init(user: String? = nil, theme: String? = nil, runbookFolders: [String] = []) {
+        self.user = user
+        self.theme = theme
+        self.runbookFolders = runbookFolders
+    }
+
+    public static func load(path: String) throws -> SitrepConfig {
+        guard FileManager.default.fileExists(atPath: path) else { return SitrepConfig() }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> SitrepConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw ConfigError(file: file, line: YAMLErrorLine.line(of: error), message: "is not valid YAML: \(error)")
+        } catch {
+            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
+        }
+        guard let root else { return SitrepConfig() }
+        guard let mapping = root.mapping else {
+            throw ConfigError(file: file, line: root.mark.map { $0.line }, message: "must be a mapping of settings")
+        }
+        var config = SitrepConfig()
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            switch key {
+            case "user":
+                guard let name = value.string, !name.isEmpty else {
+                    throw ConfigError(file: file, line: line, message: "`user` must be a name")
+                }
+                config.user = name
+            case "theme":
+                guard let name = value.string, !name.isEmpty else {
+                    throw ConfigError(file: file, line: line, message: "`theme` must be a theme name or path")
+                }
+                config.theme = name
+            case "runbooks":
+                if let single = value.string {
+                    config.runbookFolders = [single]
+                } else if let list = value.sequence {
+                    config.runbookFolders = try list.map { item in
+                        guard let folder = item.string else {
+                            throw ConfigError(
+                                file: file, line: item.mark?.line, message: "`runbooks` entries must be folder paths")
+                        }
+                        return folder
+                    }
+                } else {
+                    throw ConfigError(file: file, line: line, message: "`runbooks` must be a folder or a list of folders")
+                }
+            default:
+                if !knownKeys.contains(key) {
+                    throw ConfigError(
+                        file: file, line: line,
+                        message: "unknown setting `\(key)` (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                }
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Everything recorded about one incident, as `show` and `export` present it.
+public struct IncidentDetail: Sendable, Equatable {
+    public var incident: Incident
+    public var services: [String]
+    public var tags: [String]
+    /// Every assignment ever made, current ones with no end time.
+    public var roles: [RoleAssignment]
+    public var actionItems: [ActionItem]
+    public var timeline: [TimelineEntry]
+
+    public init(
+        incident: Incident, services: [String], tags: [String], roles: [RoleAssignment], actionItems: [ActionItem],
+        timeline: [TimelineEntry]
+    ) {
+        self.incident = incident
+        self.services = services
+        self.tags = tags
+        self.roles = roles
+        self.actionItems = actionItems
+        self.timeline = timeline
+    }
+
+    public var currentRoles: [RoleAssignment] { roles.filter { $0.endedAt == nil } }
+
+    public func holder(of role: Role) -> String? {
+        currentRoles.first { $0.role == role }?.person
+    }
+}

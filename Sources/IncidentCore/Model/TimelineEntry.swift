@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// One append-only line of an incident's history. `hash` chains it to the entry before it.
+public struct TimelineEntry: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var incidentId: Int64
+    /// 1, 2, 3… within the incident; a gap means an entry was deleted behind sitrep's back.
+    public var sequence: Int
+    public var kind: TimelineKind
+    public var author: String
+    /// When it happened (may be back-dated with `--at`).
+    public var eventAt: Date
+    /// When sitrep wrote it down (always the clock at write time).
+    public var recordedAt: Date
+    public var text: String
+    /// Machine-readable facts such as old and new values, as a JSON object with sorted keys.
+    public var details: String
+    public var previousHash: String
+    public var hash: String
+
+    public var detailValues: [String: String] {
+        guard let data = details.data(using: .utf8),
+            let object = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return [:] }
+        return object
+    }
+}
+
+extension TimelineEntry: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "timelineEntry"
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        DatabaseTime.encoding
+    }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        DatabaseTime.decoding
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

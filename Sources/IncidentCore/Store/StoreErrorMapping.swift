@@ -1,0 +1,21 @@
+import GRDB
+
+/// Turns SQLite's result codes into messages about the user's file, not about SQLite.
+enum StoreErrorMapping {
+    static func map(_ error: any Error, path: String) -> any Error {
+        guard let databaseError = error as? DatabaseError else { return error }
+        let detail = databaseError.message ?? "\(databaseError.resultCode)"
+        switch databaseError.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return StoreError.unusableDatabase(path: path, reason: "is corrupt (\(detail))")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.io("\(path) stayed locked by another process for too long (\(detail)); try again")
+        case .SQLITE_FULL:
+            return StoreError.io("\(path): the disk is full; nothing was written")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_IOERR, .SQLITE_AUTH:
+            return StoreError.io("\(path): \(detail)")
+        default:
+            return StoreError.io("\(path): database error: \(detail)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import IncidentCore
+
+/// Options every store-backed command shares, and the one place that turns failures into exit codes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Database file (default: $SITREP_DB or $XDG_DATA_HOME/sitrep/sitrep.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Name to sign entries with (default: $SITREP_USER, config, login name).", valueName: "name"))
+    var user: String?
+
+    var paths: SitrepPaths { SitrepPaths.resolve(database: db, config: config) }
+
+    /// Opens the store and runs `body`, mapping store and config errors to sysexits codes.
+    func run<T>(_ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T) throws -> T {
+        do {
+            let paths = self.paths
+            let settings = try SitrepConfig.load(path: paths.config)
+            let store = try SQLiteIncidentStore(path: paths.database)
+            return try body(store, AuthorResolver.resolve(flag: user, config: settings))
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("sitrep: \(error)\n".utf8))
+            throw ExitCode(error.exitCode)
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("sitrep: \(error)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+}
