@@ -45,6 +45,22 @@ static inline const char *sitrep_tigetstr(const char *name) {
     return value;
 }
 
+/* wcwidth as libc (and so ncurses) sees it, to catch disagreements with our own table. */
+static inline int sitrep_wcwidth(wchar_t character) { return wcwidth(character); }
+
+/* 1 when terminfo knows `name`; checks without newterm, which cannot report the reason. */
+static inline int sitrep_terminal_is_known(const char *name, int fd) {
+    int status = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, fd, &status) != OK || status != 1) {
+        set_curterm(previous);
+        return 0;
+    }
+    TERMINAL *probe = set_curterm(previous);
+    if (probe != NULL && probe != previous) del_curterm(probe);
+    return 1;
+}
+
 /* True when the current locale's character set is UTF-8. */
 static inline int sitrep_locale_is_utf8(void) {
     const char *codeset = nl_langinfo(CODESET);
