@@ -5,6 +5,7 @@
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
 #include <langinfo.h>
+#include <pty.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -67,6 +68,11 @@ static inline int sitrep_locale_is_utf8(void) {
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+/* Opens a pseudo-terminal pair (for headless tests); 0 on success, -1 with errno set. */
+static inline int sitrep_open_pty(int *primary, int *secondary) {
+    return openpty(primary, secondary, NULL, NULL, NULL);
+}
+
 /* ioctl is variadic, which Swift cannot call. */
 static inline int sitrep_set_window_size(int fd, unsigned short row_count, unsigned short column_count) {
     struct winsize size;
@@ -85,38 +91,49 @@ static inline int sitrep_set_window_size(int fd, unsigned short row_count, unsig
  * signals then go to the previous disposition (default, or Swift's backtracer); SIGTSTP stops
  * the process and, once continued, raises a flag the owning thread polls to redraw.
  */
-static char sitrep_restore_bytes[1024];
-static volatile size_t sitrep_restore_length;
-static volatile int sitrep_restore_fd = -1;
-static volatile int sitrep_tty_fd = -1;
-static struct termios sitrep_saved_termios;
-static volatile int sitrep_have_termios;
-static volatile sig_atomic_t sitrep_screen_active;
-static volatile sig_atomic_t sitrep_resumed;
-static struct sigaction sitrep_previous_actions[NSIG];
-static volatile int sitrep_installed[NSIG];
-static volatile int sitrep_stop_handler_installed;
-static const int sitrep_fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+/* Swift only emits what functions reference, so the state lives in a function-local static. */
+struct sitrep_signal_state {
+    char restore_bytes[1024];
+    volatile size_t restore_length;
+    volatile int restore_fd;
+    volatile int tty_fd;
+    struct termios saved_termios;
+    volatile int have_termios;
+    volatile sig_atomic_t screen_active;
+    volatile sig_atomic_t resumed;
+    struct sigaction previous_actions[NSIG];
+    volatile int installed[NSIG];
+    volatile int stop_handler_installed;
+    int registered_atexit;
+};
+
+static inline struct sitrep_signal_state *sitrep_state(void) {
+    static struct sitrep_signal_state state = {.restore_fd = -1, .tty_fd = -1};
+    return &state;
+}
+
 
 static inline void sitrep_restore_terminal_now(void) {
-    if (!sitrep_screen_active) return;
-    sitrep_screen_active = 0;
+    struct sitrep_signal_state *state = sitrep_state();
+    if (!state->screen_active) return;
+    state->screen_active = 0;
     size_t written = 0;
-    while (sitrep_restore_fd >= 0 && written < sitrep_restore_length) {
-        ssize_t result = write(sitrep_restore_fd, sitrep_restore_bytes + written, sitrep_restore_length - written);
+    while (state->restore_fd >= 0 && written < state->restore_length) {
+        ssize_t result = write(state->restore_fd, state->restore_bytes + written, state->restore_length - written);
         if (result < 0 && errno == EINTR) continue;
         if (result <= 0) break;
         written += (size_t)result;
     }
-    if (sitrep_have_termios && sitrep_tty_fd >= 0) tcsetattr(sitrep_tty_fd, TCSADRAIN, &sitrep_saved_termios);
+    if (state->have_termios && state->tty_fd >= 0) tcsetattr(state->tty_fd, TCSADRAIN, &state->saved_termios);
 }
 
 static inline void sitrep_fatal_signal_handler(int signal_number, siginfo_t *info, void *context) {
+    struct sitrep_signal_state *state = sitrep_state();
     (void)context;
     int saved_errno = errno;
     sitrep_restore_terminal_now();
-    sigaction(signal_number, &sitrep_previous_actions[signal_number], NULL);
-    sitrep_installed[signal_number] = 0;
+    sigaction(signal_number, &state->previous_actions[signal_number], NULL);
+    state->installed[signal_number] = 0;
     /* A fault re-executes its instruction on return and meets the previous handler with the
        real siginfo; anything sent (kill, raise, abort) is raised again for it. */
     int synchronous = (signal_number == SIGSEGV || signal_number == SIGBUS || signal_number == SIGILL
@@ -129,9 +146,10 @@ static inline void sitrep_fatal_signal_handler(int signal_number, siginfo_t *inf
 static inline void sitrep_install_stop_handler(void);
 
 static inline void sitrep_stop_signal_handler(int signal_number) {
+    struct sitrep_signal_state *state = sitrep_state();
     (void)signal_number;
     int saved_errno = errno;
-    int was_active = sitrep_screen_active;
+    int was_active = state->screen_active;
     sitrep_restore_terminal_now();
     signal(SIGTSTP, SIG_DFL);
     sigset_t unblock;
@@ -142,8 +160,8 @@ static inline void sitrep_stop_signal_handler(int signal_number) {
     /* Continued (fg): put our handler back and let the owning thread redraw. */
     sitrep_install_stop_handler();
     if (was_active) {
-        sitrep_screen_active = 1;
-        sitrep_resumed = 1;
+        state->screen_active = 1;
+        state->resumed = 1;
     }
     errno = saved_errno;
 }
@@ -160,21 +178,23 @@ static inline void sitrep_atexit_restore(void) { sitrep_restore_terminal_now(); 
 
 /* Saves the tty modes to restore later; call before curses changes them. */
 static inline void sitrep_save_tty_modes(int tty_fd) {
-    sitrep_tty_fd = tty_fd;
-    sitrep_have_termios = tcgetattr(tty_fd, &sitrep_saved_termios) == 0;
+    struct sitrep_signal_state *state = sitrep_state();
+    state->tty_fd = tty_fd;
+    state->have_termios = tcgetattr(tty_fd, &state->saved_termios) == 0;
 }
 
 /* Arms the handlers with the bytes that undo the screen; returns 0, or -1 if they do not fit. */
 static inline int sitrep_install_restore_handlers(int output_fd, const char *bytes, size_t length, int handle_stop) {
-    static int registered_atexit = 0;
-    if (length > sizeof sitrep_restore_bytes) return -1;
-    memcpy(sitrep_restore_bytes, bytes, length);
-    sitrep_restore_length = length;
-    sitrep_restore_fd = output_fd;
-    sitrep_resumed = 0;
-    sitrep_screen_active = 1;
-    for (size_t index = 0; index < sizeof sitrep_fatal_signals / sizeof sitrep_fatal_signals[0]; index++) {
-        int signal_number = sitrep_fatal_signals[index];
+    struct sitrep_signal_state *state = sitrep_state();
+    if (length > sizeof state->restore_bytes) return -1;
+    memcpy(state->restore_bytes, bytes, length);
+    state->restore_length = length;
+    state->restore_fd = output_fd;
+    state->resumed = 0;
+    state->screen_active = 1;
+    static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    for (size_t index = 0; index < sizeof fatal_signals / sizeof fatal_signals[0]; index++) {
+        int signal_number = fatal_signals[index];
         struct sigaction previous;
         if (sigaction(signal_number, NULL, &previous) != 0) continue;
         /* An ignored signal (nohup) stays ignored: it would not end the process. */
@@ -184,17 +204,17 @@ static inline int sitrep_install_restore_handlers(int output_fd, const char *byt
         action.sa_sigaction = sitrep_fatal_signal_handler;
         action.sa_flags = SA_SIGINFO | SA_ONSTACK;
         sigemptyset(&action.sa_mask);
-        if (sigaction(signal_number, &action, &sitrep_previous_actions[signal_number]) == 0) {
-            sitrep_installed[signal_number] = 1;
+        if (sigaction(signal_number, &action, &state->previous_actions[signal_number]) == 0) {
+            state->installed[signal_number] = 1;
         }
     }
     struct sigaction previous_stop;
     if (handle_stop && sigaction(SIGTSTP, NULL, &previous_stop) == 0 && previous_stop.sa_handler == SIG_DFL) {
         sitrep_install_stop_handler();
-        sitrep_stop_handler_installed = 1;
+        state->stop_handler_installed = 1;
     }
-    if (!registered_atexit) {
-        registered_atexit = 1;
+    if (!state->registered_atexit) {
+        state->registered_atexit = 1;
         atexit(sitrep_atexit_restore);
     }
     return 0;
@@ -202,23 +222,25 @@ static inline int sitrep_install_restore_handlers(int output_fd, const char *byt
 
 /* Disarms the handlers after a normal shutdown (the screen is already given back). */
 static inline void sitrep_uninstall_restore_handlers(void) {
-    sitrep_screen_active = 0;
+    struct sitrep_signal_state *state = sitrep_state();
+    state->screen_active = 0;
     for (int signal_number = 1; signal_number < NSIG; signal_number++) {
-        if (sitrep_installed[signal_number]) {
-            sigaction(signal_number, &sitrep_previous_actions[signal_number], NULL);
-            sitrep_installed[signal_number] = 0;
+        if (state->installed[signal_number]) {
+            sigaction(signal_number, &state->previous_actions[signal_number], NULL);
+            state->installed[signal_number] = 0;
         }
     }
-    if (sitrep_stop_handler_installed) {
+    if (state->stop_handler_installed) {
         signal(SIGTSTP, SIG_DFL);
-        sitrep_stop_handler_installed = 0;
+        state->stop_handler_installed = 0;
     }
 }
 
 /* Returns 1 once after the process was continued from a SIGTSTP stop. */
 static inline int sitrep_take_resumed(void) {
-    if (!sitrep_resumed) return 0;
-    sitrep_resumed = 0;
+    struct sitrep_signal_state *state = sitrep_state();
+    if (!state->resumed) return 0;
+    state->resumed = 0;
     return 1;
 }
 

@@ -92,11 +92,15 @@ public enum ColorSpec: Hashable, Sendable, CustomStringConvertible {
         return greyDistance < cubeDistance ? greyIndex : cubeIndex
     }
 
-    /// The nearest of the first `count` system colours (8 or 16).
+    /// The nearest of the first `count` system colours (8 or 16). Greys only match black,
+    /// white and the two greys: by distance alone mid-grey would come out cyan.
     public static func nearest(to rgb: RGB, among count: Int) -> Int {
+        let channels = [Int(rgb.red), Int(rgb.green), Int(rgb.blue)]
+        let isGrey = (channels.max() ?? 0) - (channels.min() ?? 0) < 24
+        let candidates = (0..<min(count, 16)).filter { !isGrey || [0, 7, 8, 15].contains($0) }
         var best = 0
         var bestDistance = Int.max
-        for index in 0..<min(count, 16) {
+        for index in candidates {
             let distance = rgb.distance(to: RGB.xtermSystem[index])
             if distance < bestDistance {
                 best = index

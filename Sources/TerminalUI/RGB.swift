@@ -35,8 +35,9 @@ public struct RGB: Hashable, Sendable {
         let deltaRed = Int(red) - Int(other.red)
         let deltaGreen = Int(green) - Int(other.green)
         let deltaBlue = Int(blue) - Int(other.blue)
-        return ((512 + meanRed) * deltaRed * deltaRed >> 8) + 4 * deltaGreen * deltaGreen
-            + ((767 - meanRed) * deltaBlue * deltaBlue >> 8)
+        let redTerm = ((512 + meanRed) * deltaRed * deltaRed) >> 8
+        let blueTerm = ((767 - meanRed) * deltaBlue * deltaBlue) >> 8
+        return redTerm + 4 * deltaGreen * deltaGreen + blueTerm
     }
 
     /// xterm's defaults for palette entries 0–15.

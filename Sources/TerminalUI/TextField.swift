@@ -33,10 +33,20 @@ public struct TextField: Hashable, Sendable {
         scrollToCursor()
     }
 
+    /// Inserts at the cursor. A combining mark or other extender typed on its own (input
+    /// arrives one scalar at a time) joins the character before it, as it does on screen.
     public mutating func insert(_ text: String) {
-        let inserted = TextField.sanitized(text)
-        characters.insert(contentsOf: inserted, at: cursor)
-        cursor += inserted.count
+        for character in TextField.sanitized(text) {
+            if cursor > 0 {
+                let joined = String(characters[cursor - 1]) + String(character)
+                if joined.count == 1, let merged = joined.first {
+                    characters[cursor - 1] = merged
+                    continue
+                }
+            }
+            characters.insert(character, at: cursor)
+            cursor += 1
+        }
         scrollToCursor()
     }
 

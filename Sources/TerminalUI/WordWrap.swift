@@ -1,8 +1,8 @@
 /// Breaks text into lines that fit a column width, measuring display width (so 障害 counts
 /// as four columns), for timeline entries, notices and help text.
 public enum WordWrap {
-    /// Wraps at spaces; words longer than a line are broken between characters (which is also
-    /// how CJK text without spaces wraps). Explicit newlines start new lines, leading
+    /// Wraps at spaces; words longer than a line start a new line and are broken between
+    /// characters (which is also how CJK text without spaces wraps). Explicit newlines start new lines, leading
     /// indentation of a paragraph is kept, and tabs count as four spaces.
     public static func lines(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
@@ -54,15 +54,8 @@ public enum WordWrap {
                 lineWidth = tokenWidth
                 continue
             }
-            // A word wider than the line: fill the current line, then break by characters.
-            if lineWidth > 0 {
-                if lineWidth + gap < width {
-                    line += String(repeating: " ", count: gap)
-                    lineWidth += gap
-                } else {
-                    flush()
-                }
-            }
+            // A word wider than any line (a URL, CJK text) starts a line and breaks between characters.
+            if lineWidth > 0 { flush() }
             for character in token {
                 let characterWidth = DisplayWidth.of(character)
                 if lineWidth + characterWidth > width && lineWidth > 0 { flush() }
