@@ -6,7 +6,7 @@ import IncidentCore
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev", abstract: "Developer tools: generate data, write in a loop.",
-        shouldDisplay: false, subcommands: [Seed.self, AppendNotes.self])
+        shouldDisplay: false, subcommands: [Seed.self, AppendNotes.self, BenchAppend.self])
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,6 +43,22 @@ struct DevCommand: ParsableCommand {
                     FileHandle.standardOutput.write(Data("\(number)\n".utf8))
                 }
             }
+        }
+    }
+
+    struct BenchAppend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "bench-append",
+            abstract: "Median durable append through the store beside raw sqlite3 C-API insert + commit.")
+
+        @Option(name: .long, help: "Folder for the two scratch databases.") var folder: String
+        @Option(name: .long, help: "Appends of each kind.") var iterations = 300
+
+        func run() throws {
+            let result = try AppendBenchmark(iterations: iterations).run(in: folder)
+            print(
+                String(
+                    format: "%.3f %.3f %.2f", result.storeMedian * 1000, result.rawMedian * 1000, result.ratio))
         }
     }
 }

@@ -1,0 +1,46 @@
+# sitrep: `make demo` and `make test` work on a fresh Debian machine with Swift.
+SHELL := /bin/bash
+SWIFT ?= swift
+CONFIG ?= debug
+BIN := .build/$(CONFIG)/sitrep
+DEMO_DIR ?= $(CURDIR)/demo
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config
+
+.PHONY: deps build release demo test bench lint clean
+
+## deps: install the Debian packages sitrep builds and tests with (only the missing ones)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product sitrep
+
+release:
+	$(MAKE) build CONFIG=release
+
+## demo: a throwaway database with a realistic incident in progress, then show it
+demo: build
+	@bash scripts/demo.sh "$(BIN)" "$(DEMO_DIR)"
+
+## test: every test, from a clean checkout
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## bench: speed figures beside a peer measured in the same run (release build)
+bench: deps
+	$(SWIFT) build -c release --product sitrep
+	@bash scripts/bench.sh .build/release/sitrep
+
+lint:
+	$(SWIFT) format lint -r Sources Tests
+
+clean:
+	rm -rf .build demo

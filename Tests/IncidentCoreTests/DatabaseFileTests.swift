@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import IncidentCore
+
+@Suite struct DatabaseFileTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-file-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func expectUnusable(_ path: String, mentioning phrase: String) throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try SQLiteIncidentStore(path: path)
+            Issue.record("opened \(path)")
+        } catch let error as StoreError {
+            guard case .unusableDatabase(let errorPath, let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(errorPath == path)
+            #expect(reason.contains(phrase), "\(reason)")
+            #expect(error.exitCode == 65)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func createsFolderAndFileWithPrivatePermissions() throws {
+        let path = try folder() + "/nested/data/sitrep.sqlite"
+        _ = try SQLiteIncidentStore(path: path)
+        let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        let folderMode =
+            try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[
+                .posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+    }
+
+    @Test func textFileIsRefusedUntouched() throws {
+        let path = try folder() + "/notes.txt"
+        try Data("these are my notes, not a database\n".utf8).write(to: URL(fileURLWithPath: path))
+        try expectUnusable(path, mentioning: "not a SQLite database")
+    }
+
+    @Test func otherApplicationsDatabaseIsRefusedUntouched() throws {
+        let path = try folder() + "/other.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT)") }
+        try queue.close()
+        try expectUnusable(path, mentioning: "tables of its own")
+    }
+
+    @Test func foreignApplicationIDIsRefused() throws {
+        let path = try folder() + "/other.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "PRAGMA application_id = 42; CREATE TABLE t (x)") }
+        try queue.close()
+        try expectUnusable(path, mentioning: "another application")
+    }
+
+    @Test func corruptDatabaseIsRefusedUntouched() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        let store = try SQLiteIncidentStore(path: path)
+        for number in 1...50 {
+            _ = try store.declareIncident(
+                IncidentDeclaration(title: "incident \(number)", severity: .p2), by: Attribution(author: "a"))
+        }
+        try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try store.pool.close()
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) {
+            let reopened = try SQLiteIncidentStore(path: path)
+            _ = try reopened.incidents(includeInactive: true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func databaseFromANewerSitrepIsRefused() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        let store = try SQLiteIncidentStore(path: path)
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        try store.pool.close()
+        #expect(throws: StoreError.unusableDatabase(path: path, reason: "was written by a newer version of sitrep")) {
+            _ = try SQLiteIncidentStore(path: path)
+        }
+    }
+
+    @Test func emptyFileBecomesADatabase() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let store = try SQLiteIncidentStore(path: path)
+        #expect(try store.incidents(includeInactive: true).isEmpty)
+    }
+}
