@@ -1,4 +1,12 @@
 #!/usr/bin/env bash
-# Runs the benchmarks against a built binary; see scripts/bench.py.
+# Runs every benchmark script (scripts/bench_*.py) against a built binary. Each prints its figures
+# beside a peer measured in the same run.
 set -euo pipefail
-exec python3 "$(dirname "$0")/bench.py" "$@"
+here="$(dirname "$0")"
+status=0
+for script in "$here"/bench_*.py; do
+  echo "== $(basename "$script" .py)"
+  python3 "$script" "$@" || status=1
+  echo
+done
+exit $status

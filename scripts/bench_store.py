@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """sitrep benchmarks: each figure printed beside a peer measured in the same run.
 
-Usage: bench.py SITREP_BINARY [--quick]
+Usage: bench_store.py SITREP_BINARY [--quick]
 """
 import os
 import shutil
