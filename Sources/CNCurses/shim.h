@@ -68,6 +68,15 @@ static inline int sitrep_locale_is_utf8(void) {
     return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
+/* Reads the window size from the tty; 0 on success. */
+static inline int sitrep_get_window_size(int fd, int *row_count, int *column_count) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *row_count = size.ws_row;
+    *column_count = size.ws_col;
+    return 0;
+}
+
 /* Opens a pseudo-terminal pair (for headless tests); 0 on success, -1 with errno set. */
 static inline int sitrep_open_pty(int *primary, int *secondary) {
     return openpty(primary, secondary, NULL, NULL, NULL);
@@ -101,6 +110,7 @@ struct sitrep_signal_state {
     volatile int have_termios;
     volatile sig_atomic_t screen_active;
     volatile sig_atomic_t resumed;
+    volatile sig_atomic_t resized;
     struct sigaction previous_actions[NSIG];
     volatile int installed[NSIG];
     volatile int stop_handler_installed;
@@ -241,6 +251,30 @@ static inline int sitrep_take_resumed(void) {
     struct sitrep_signal_state *state = sitrep_state();
     if (!state->resumed) return 0;
     state->resumed = 0;
+    return 1;
+}
+
+/* SIGWINCH only raises a flag; the owning thread resizes curses when it next reads a key. */
+static inline void sitrep_resize_signal_handler(int signal_number) {
+    (void)signal_number;
+    sitrep_state()->resized = 1;
+}
+
+/* Installs the SIGWINCH flag handler (ours rather than ncurses', so resizes work the same
+   however ncurses was built); returns the previous action through `previous`. */
+static inline void sitrep_install_resize_handler(struct sigaction *previous) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = sitrep_resize_signal_handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGWINCH, &action, previous);
+}
+
+/* Returns 1 once after a SIGWINCH. */
+static inline int sitrep_take_resized(void) {
+    struct sitrep_signal_state *state = sitrep_state();
+    if (!state->resized) return 0;
+    state->resized = 0;
     return 1;
 }
 

@@ -26,6 +26,7 @@ public final class CursesTerminal: TerminalDevice {
     private var lastFrame: ScreenBuffer?
     private var pairs = ColorPairTable(depth: .monochrome, supportsDefaultColors: true, limit: 0)
     private var owner: pthread_t?
+    private var previousResizeAction = sigaction()
 
     public private(set) var colorDepth: ColorDepth = .monochrome
 
@@ -101,6 +102,7 @@ public final class CursesTerminal: TerminalDevice {
         set_escdelay(25)
         leaveok(window, false)
         configureColors()
+        sitrep_install_resize_handler(&previousResizeAction)
         if handlesSignals { armSignalHandlers() }
         werase(window)
         wrefresh(window)
@@ -114,6 +116,7 @@ public final class CursesTerminal: TerminalDevice {
         curs_set(1)
         endwin()
         if handlesSignals { sitrep_uninstall_restore_handlers() }
+        sigaction(SIGWINCH, &previousResizeAction, nil)
         delscreen(screen)
         if let inputFile { fclose(inputFile) }
         if let outputFile { fclose(outputFile) }
@@ -157,36 +160,45 @@ public final class CursesTerminal: TerminalDevice {
         assertOwner()
         let target = window
         if sitrep_take_resumed() != 0 { return resumeAfterStop() }
+        if sitrep_take_resized() != 0 { return applyResize() }
         let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
         wtimeout(target, Int32(clamping: max(0, milliseconds)))
         var code: wint_t = 0
         let result = wget_wch(target, &code)
         if sitrep_take_resumed() != 0 { return resumeAfterStop() }
+        if sitrep_take_resized() != 0 {
+            if result == OK { unget_wch(wchar_t(bitPattern: code)) } else if result == KEY_CODE_YES { ungetch(Int32(code)) }
+            return applyResize()
+        }
         switch result {
         case KEY_CODE_YES:
             let key = CursesTerminal.key(forCode: Int32(code))
-            if key == .resize {
-                lastFrame = nil
-                werase(target)
-            }
+            if key == .resize { forgetScreen() }
             return key
         case OK:
-            if code == 27 { return readEscapeSequenceRest(window: target) }
+            if code == 27 { return readAfterEscape(window: target) }
             return CursesTerminal.key(forCharacter: UInt32(code))
         default:
             return nil
         }
     }
 
+    /// Gives the terminal back at once using only async-signal-safe calls (the same path as
+    /// the crash handlers): for last-resort exits where `stop()` cannot run. Needs
+    /// `handleSignals`; `stop()` is still the normal way out.
+    public static func restoreTerminalImmediately() {
+        sitrep_restore_terminal_now()
+    }
+
     /// Maps curses' special key codes; nil for keys sitrep does not use.
     static func key(forCode code: Int32) -> KeyPress? {
         switch code {
-        case KEY_UP: .up
-        case KEY_DOWN: .down
-        case KEY_LEFT: .left
-        case KEY_RIGHT: .right
-        case KEY_HOME: .home
-        case KEY_END, KEY_LL: .end
+        case KEY_UP, KEY_SR: .up
+        case KEY_DOWN, KEY_SF: .down
+        case KEY_LEFT, KEY_SLEFT: .left
+        case KEY_RIGHT, KEY_SRIGHT: .right
+        case KEY_HOME, KEY_SHOME: .home
+        case KEY_END, KEY_LL, KEY_SEND: .end
         case KEY_PPAGE: .pageUp
         case KEY_NPAGE: .pageDown
         case KEY_DC: .delete
@@ -217,20 +229,56 @@ public final class CursesTerminal: TerminalDevice {
         return result
     }
 
-    /// Alt-x arrives as Esc then x; a lone Esc arrives alone (after `set_escdelay`).
-    private func readEscapeSequenceRest(window target: UnsafeMutablePointer<WINDOW>) -> KeyPress {
+    /// Decodes what follows an Esc that curses did not match to a key: nothing (a lone Esc,
+    /// sent after `set_escdelay`), a character (Alt-x), or an escape sequence terminfo does not
+    /// list, of which the common cursor keys are understood and the rest are dropped whole so
+    /// their bytes never turn into typed text.
+    private func readAfterEscape(window target: UnsafeMutablePointer<WINDOW>) -> KeyPress? {
         wtimeout(target, 0)
         var next: wint_t = 0
         let result = wget_wch(target, &next)
-        if result == OK, let scalar = Unicode.Scalar(UInt32(next)), next >= 0x20, next != 0x7F {
-            return .alt(Character(scalar))
+        guard result == OK else {
+            if result == KEY_CODE_YES { ungetch(Int32(next)) }
+            return .escape
         }
-        if result == OK {
+        guard next == 0x5B || next == 0x4F else {
+            if let scalar = Unicode.Scalar(UInt32(next)), next >= 0x20, next != 0x7F { return .alt(Character(scalar)) }
             unget_wch(wchar_t(bitPattern: next))
-        } else if result == KEY_CODE_YES {
-            ungetch(Int32(next))
+            return .escape
         }
-        return .escape
+        // CSI (Esc [) or SS3 (Esc O): parameters and intermediates, then one final byte.
+        var final: wint_t = 0
+        while wget_wch(target, &final) == OK {
+            if (0x40...0x7E).contains(final) { break }
+            final = 0
+        }
+        switch final {
+        case 0x41: return .up
+        case 0x42: return .down
+        case 0x43: return .right
+        case 0x44: return .left
+        case 0x48: return .home
+        case 0x46: return .end
+        case 0x5A: return .backTab
+        default: return nil
+        }
+    }
+
+    /// Reads the new size from the tty, resizes curses and asks for a full redraw.
+    private func applyResize() -> KeyPress {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        if sitrep_get_window_size(outputDescriptor, &rows, &columns) == 0 {
+            resizeterm(rows, columns)
+        }
+        forgetScreen()
+        return .resize
+    }
+
+    /// Clears curses' copy and our last frame so the next `present` redraws everything.
+    private func forgetScreen() {
+        lastFrame = nil
+        if let window { werase(window) }
     }
 
     /// After `fg`: the SIGTSTP handler gave the terminal back before stopping; re-enter curses
@@ -243,9 +291,7 @@ public final class CursesTerminal: TerminalDevice {
         clearok(sitrep_curscr(), true)
         wrefresh(target)
         if handlesSignals { armSignalHandlers() }
-        lastFrame = nil
-        werase(target)
-        return .resize
+        return applyResize()
     }
 
     private func draw(_ cell: Cell, x: Int, y: Int, columns: Int, window target: UnsafeMutablePointer<WINDOW>) {
