@@ -193,7 +193,28 @@ static inline void sitrep_save_tty_modes(int tty_fd) {
     state->have_termios = tcgetattr(tty_fd, &state->saved_termios) == 0;
 }
 
-/* Arms the handlers with the bytes that undo the screen; returns 0, or -1 if they do not fit. */
+/* Signals that end the process and so must give the terminal back first. */
+static inline const int *sitrep_fatal_signals(size_t *count) {
+    static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    *count = sizeof signals / sizeof signals[0];
+    return signals;
+}
+
+/* Records the dispositions in force before curses starts (newterm installs its own SIGINT and
+   SIGTERM handlers, which exit(1)); fatal signals are passed on to these, and stopping
+   restores them. */
+static inline void sitrep_remember_signal_actions(void) {
+    struct sitrep_signal_state *state = sitrep_state();
+    size_t count = 0;
+    const int *signals = sitrep_fatal_signals(&count);
+    for (size_t index = 0; index < count; index++) {
+        sigaction(signals[index], NULL, &state->previous_actions[signals[index]]);
+    }
+    sigaction(SIGTSTP, NULL, &state->previous_actions[SIGTSTP]);
+}
+
+/* Arms the handlers with the bytes that undo the screen; returns 0, or -1 if they do not fit.
+   Call sitrep_remember_signal_actions first, before newterm. */
 static inline int sitrep_install_restore_handlers(int output_fd, const char *bytes, size_t length, int handle_stop) {
     struct sitrep_signal_state *state = sitrep_state();
     if (length > sizeof state->restore_bytes) return -1;
@@ -202,24 +223,22 @@ static inline int sitrep_install_restore_handlers(int output_fd, const char *byt
     state->restore_fd = output_fd;
     state->resumed = 0;
     state->screen_active = 1;
-    static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
-    for (size_t index = 0; index < sizeof fatal_signals / sizeof fatal_signals[0]; index++) {
-        int signal_number = fatal_signals[index];
-        struct sigaction previous;
-        if (sigaction(signal_number, NULL, &previous) != 0) continue;
+    size_t count = 0;
+    const int *signals = sitrep_fatal_signals(&count);
+    for (size_t index = 0; index < count; index++) {
+        int signal_number = signals[index];
+        struct sigaction *previous = &state->previous_actions[signal_number];
         /* An ignored signal (nohup) stays ignored: it would not end the process. */
-        if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler == SIG_IGN) continue;
+        if (!(previous->sa_flags & SA_SIGINFO) && previous->sa_handler == SIG_IGN) continue;
         struct sigaction action;
         memset(&action, 0, sizeof action);
         action.sa_sigaction = sitrep_fatal_signal_handler;
         action.sa_flags = SA_SIGINFO | SA_ONSTACK;
         sigemptyset(&action.sa_mask);
-        if (sigaction(signal_number, &action, &state->previous_actions[signal_number]) == 0) {
-            state->installed[signal_number] = 1;
-        }
+        if (sigaction(signal_number, &action, NULL) == 0) state->installed[signal_number] = 1;
     }
-    struct sigaction previous_stop;
-    if (handle_stop && sigaction(SIGTSTP, NULL, &previous_stop) == 0 && previous_stop.sa_handler == SIG_DFL) {
+    struct sigaction *previous_stop = &state->previous_actions[SIGTSTP];
+    if (handle_stop && !(previous_stop->sa_flags & SA_SIGINFO) && previous_stop->sa_handler == SIG_DFL) {
         sitrep_install_stop_handler();
         state->stop_handler_installed = 1;
     }
@@ -241,7 +260,7 @@ static inline void sitrep_uninstall_restore_handlers(void) {
         }
     }
     if (state->stop_handler_installed) {
-        signal(SIGTSTP, SIG_DFL);
+        sigaction(SIGTSTP, &state->previous_actions[SIGTSTP], NULL);
         state->stop_handler_installed = 0;
     }
 }

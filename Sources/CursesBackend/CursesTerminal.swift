@@ -81,8 +81,14 @@ public final class CursesTerminal: TerminalDevice {
             if outputCopy >= 0 { close(outputCopy) }
             throw CursesError.systemCall("fdopen", errno: code)
         }
-        if handlesSignals { sitrep_save_tty_modes(inputDescriptor) }
+        if handlesSignals {
+            sitrep_save_tty_modes(inputDescriptor)
+            sitrep_remember_signal_actions()
+        }
+        // Installed before newterm, which then leaves SIGWINCH to us.
+        sitrep_install_resize_handler(&previousResizeAction)
         guard let newScreen = newterm(terminalType, output, input) else {
+            sigaction(SIGWINCH, &previousResizeAction, nil)
             fclose(input)
             fclose(output)
             throw CursesError.unknownTerminal(terminalType)
@@ -102,7 +108,6 @@ public final class CursesTerminal: TerminalDevice {
         set_escdelay(25)
         leaveok(window, false)
         configureColors()
-        sitrep_install_resize_handler(&previousResizeAction)
         if handlesSignals { armSignalHandlers() }
         werase(window)
         wrefresh(window)
