@@ -172,7 +172,11 @@ public final class CursesTerminal: TerminalDevice {
         let result = wget_wch(target, &code)
         if sitrep_take_resumed() != 0 { return resumeAfterStop() }
         if sitrep_take_resized() != 0 {
-            if result == OK { unget_wch(wchar_t(bitPattern: code)) } else if result == KEY_CODE_YES { ungetch(Int32(code)) }
+            if result == OK {
+                unget_wch(wchar_t(bitPattern: code))
+            } else if result == KEY_CODE_YES {
+                ungetch(Int32(code))
+            }
             return applyResize()
         }
         switch result {

@@ -45,7 +45,8 @@ public struct HelpOverlay: Hashable, Sendable {
                 buffer.write(text, x: inner.minX, y: y, style: theme[.emphasis], clip: inner)
             case .entry(let keys, let description):
                 buffer.write(keys, x: inner.minX, y: y, style: theme[.helpKey], maxWidth: layout.keyWidth, clip: inner)
-                buffer.write(description, x: inner.minX + layout.keyWidth + 2, y: y, style: theme[.helpText], clip: inner)
+                buffer.write(
+                    description, x: inner.minX + layout.keyWidth + 2, y: y, style: theme[.helpText], clip: inner)
             case .blank:
                 continue
             }
@@ -53,7 +54,8 @@ public struct HelpOverlay: Hashable, Sendable {
         let footerLabel = " " + footer + " "
         let footerWidth = DisplayWidth.of(footerLabel)
         if !footer.isEmpty && footerWidth <= layout.frame.width - 4 {
-            buffer.write(footerLabel, x: layout.frame.maxX - 2 - footerWidth, y: layout.frame.maxY - 1, style: theme[.dim])
+            buffer.write(
+                footerLabel, x: layout.frame.maxX - 2 - footerWidth, y: layout.frame.maxY - 1, style: theme[.dim])
         }
     }
 
@@ -78,7 +80,8 @@ public struct HelpOverlay: Hashable, Sendable {
         let maximumInner = max(0, min(area.width - 4, 76))
         let keyWidth = min(widestKeys, maximumInner / 3)
         let descriptionWidth = max(1, min(widestDescription, maximumInner - keyWidth - 2))
-        let innerWidth = min(maximumInner, max(keyWidth + 2 + descriptionWidth, widestHeading, DisplayWidth.of(title) + 2))
+        let innerWidth = min(
+            maximumInner, max(keyWidth + 2 + descriptionWidth, widestHeading, DisplayWidth.of(title) + 2))
         var lines: [Line] = []
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append(.blank) }

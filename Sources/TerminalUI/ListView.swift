@@ -24,7 +24,9 @@ public struct ListView: Hashable, Sendable {
             guard index < rows.count else { continue }
             buffer.write(rows[index], x: area.minX, y: y, maxWidth: area.width, clip: area)
             if index == state.selection {
-                buffer.applyStyle(Rect(x: area.minX, y: y, width: area.width, height: 1)) { $0.layered(over: selectionStyle) }
+                buffer.applyStyle(Rect(x: area.minX, y: y, width: area.width, height: 1)) {
+                    $0.layered(over: selectionStyle)
+                }
             }
         }
     }

@@ -5,7 +5,9 @@ public struct Pane: Hashable, Sendable {
     public var glyphs: BorderGlyphs
     public var focusedGlyphs: BorderGlyphs
 
-    public init(title: String, isFocused: Bool = false, glyphs: BorderGlyphs = .light, focusedGlyphs: BorderGlyphs = .heavy) {
+    public init(
+        title: String, isFocused: Bool = false, glyphs: BorderGlyphs = .light, focusedGlyphs: BorderGlyphs = .heavy
+    ) {
         self.title = title
         self.isFocused = isFocused
         self.glyphs = glyphs
@@ -41,7 +43,9 @@ public struct Pane: Hashable, Sendable {
         let titleRoom = area.width - 4
         if !title.isEmpty && titleRoom > 2 {
             let label = " " + Pane.truncate(title, toWidth: titleRoom - 2) + " "
-            buffer.write(label, x: area.minX + 2, y: area.minY, style: theme[isFocused ? .paneTitleFocused : .paneTitle], maxWidth: titleRoom)
+            buffer.write(
+                label, x: area.minX + 2, y: area.minY, style: theme[isFocused ? .paneTitleFocused : .paneTitle],
+                maxWidth: titleRoom)
         }
         return Pane.contentArea(of: area)
     }

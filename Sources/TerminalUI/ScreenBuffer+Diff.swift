@@ -34,7 +34,8 @@ extension ScreenBuffer {
                 x = end
             }
             for span in spans {
-                runs.append(CellRun(x: span.start, y: y, cells: Array(cells[(rowStart + span.start)..<(rowStart + span.end)])))
+                runs.append(
+                    CellRun(x: span.start, y: y, cells: Array(cells[(rowStart + span.start)..<(rowStart + span.end)])))
             }
         }
         return runs

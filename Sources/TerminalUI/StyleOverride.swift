@@ -29,7 +29,9 @@ public struct StyleOverride: Hashable, Sendable {
         var style = base
         if let foreground { style.foreground = foreground }
         if let background { style.background = background }
-        for (flag, attribute) in [(bold, TextAttributes.bold), (underline, .underline), (reverse, .reverse), (dim, .dim)] {
+        for (flag, attribute) in [
+            (bold, TextAttributes.bold), (underline, .underline), (reverse, .reverse), (dim, .dim),
+        ] {
             guard let flag else { continue }
             if flag { style.attributes.insert(attribute) } else { style.attributes.remove(attribute) }
         }

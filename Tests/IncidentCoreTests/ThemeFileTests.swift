@@ -56,7 +56,9 @@ import Testing
         #expect(theme.name == "mine")
         #expect(theme.description == "for testing")
         #expect(theme.base == "dark")
-        #expect(theme.roles["severity.P0"] == ThemeFile.RoleStyle(foreground: "#ff0000", background: "52", bold: true, underline: false, line: 4))
+        #expect(
+            theme.roles["severity.P0"]
+                == ThemeFile.RoleStyle(foreground: "#ff0000", background: "52", bold: true, underline: false, line: 4))
         #expect(theme.roles["severity.P1"]?.foreground == "brightRed")
         #expect(theme.roles["selection"]?.background == "Blue")
         #expect(theme.roles["selection"]?.reverse == true)
@@ -100,9 +102,14 @@ import Testing
     }
 
     @Test func badAttributesAndKeys() {
-        #expect(parseError("roles:\n  error: {bold: loud}\n")?.description.contains("`roles.error.bold`: must be true or false") == true)
-        #expect(parseError("roles:\n  error: {blink: true}\n")?.description.contains("`roles.error.blink`: unknown key") == true)
-        #expect(parseError("colours:\n  error: red\n")?.description.hasPrefix("bad.yaml:1: `colours`: unknown key") == true)
+        #expect(
+            parseError("roles:\n  error: {bold: loud}\n")?.description.contains(
+                "`roles.error.bold`: must be true or false") == true)
+        #expect(
+            parseError("roles:\n  error: {blink: true}\n")?.description.contains("`roles.error.blink`: unknown key")
+                == true)
+        #expect(
+            parseError("colours:\n  error: red\n")?.description.hasPrefix("bad.yaml:1: `colours`: unknown key") == true)
         #expect(parseError("base: solarized\n")?.description.contains("`base` must be one of dark, none") == true)
         #expect(parseError("roles:\n  error: [red]\n")?.line == 2)
         let duplicate = parseError("roles:\n  error: red\n  error: blue\n")
@@ -121,7 +128,8 @@ import Testing
     }
 
     @Test func locateFindsNamesAndPaths() throws {
-        #expect(ThemeFile.locate("light", in: ["/nonexistent", Self.themesFolder]) == Self.themesFolder + "/light.yaml")
+        #expect(
+            ThemeFile.locate("light", in: ["/nonexistent", Self.themesFolder]) == Self.themesFolder + "/light.yaml")
         #expect(ThemeFile.locate("nope", in: [Self.themesFolder]) == nil)
         let path = Self.themesFolder + "/dark.yaml"
         #expect(ThemeFile.locate(path, in: []) == path)

@@ -25,7 +25,8 @@ import Testing
         let content = Pane(title: "T").render(into: &buffer, area: Rect(x: 0, y: 0, width: 1, height: 3), theme: .dark)
         #expect(content.isEmpty)
         #expect(buffer.lines[0] == " xx")
-        let outside = Pane(title: "T").render(into: &buffer, area: Rect(x: 10, y: 10, width: 5, height: 5), theme: .dark)
+        let outside = Pane(title: "T").render(
+            into: &buffer, area: Rect(x: 10, y: 10, width: 5, height: 5), theme: .dark)
         #expect(outside.isEmpty)
     }
 
@@ -78,7 +79,8 @@ import Testing
         #expect(buffer[7, 1].style == selection, "the selection fills the row")
         #expect(buffer[0, 0].style == Theme.dark[.text])
         var unfocused = ScreenBuffer(width: 8, height: 2)
-        ListView(rows: rows, state: state, isFocused: false).render(into: &unfocused, area: unfocused.bounds, theme: .dark)
+        ListView(rows: rows, state: state, isFocused: false).render(
+            into: &unfocused, area: unfocused.bounds, theme: .dark)
         #expect(unfocused[7, 1].style == Theme.dark[.selectionUnfocused])
     }
 

@@ -204,7 +204,9 @@ public struct ThemeFile: Sendable, Equatable {
                 style.background = try color(value, key: path, file: file)
             case "bold", "underline", "reverse", "dim":
                 guard value.scalar != nil, let flag = value.bool else {
-                    throw ConfigError(file: file, line: value.mark?.line ?? keyNode.mark?.line, message: "`\(path)`: must be true or false")
+                    throw ConfigError(
+                        file: file, line: value.mark?.line ?? keyNode.mark?.line,
+                        message: "`\(path)`: must be true or false")
                 }
                 switch key {
                 case "bold": style.bold = flag
@@ -226,12 +228,15 @@ public struct ThemeFile: Sendable, Equatable {
         guard let scalar = node.scalar, node.null == nil else {
             throw ConfigError(
                 file: file, line: line,
-                message: "`\(key)`: missing colour (write #rrggbb in quotes, \"#ff5f00\": a bare # starts a YAML comment)")
+                message:
+                    "`\(key)`: missing colour (write #rrggbb in quotes, \"#ff5f00\": a bare # starts a YAML comment)")
         }
         guard isValidColor(scalar.string) else {
             throw ConfigError(
                 file: file, line: line,
-                message: "`\(key)`: '\(scalar.string)' is not a colour (use a name such as red or brightBlue, 0–255, or \"#rrggbb\")")
+                message:
+                    "`\(key)`: '\(scalar.string)' is not a colour (use a name such as red or brightBlue, 0–255, or \"#rrggbb\")"
+            )
         }
         return scalar.string.trimmingCharacters(in: .whitespaces)
     }
