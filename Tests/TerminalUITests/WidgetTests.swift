@@ -84,6 +84,18 @@ import Testing
         #expect(unfocused[7, 1].style == Theme.dark[.selectionUnfocused])
     }
 
+    @Test func listRendersAWindowOfAHugeList() {
+        var state = ListViewState()
+        state.select(999_999, itemCount: 1_000_000, visibleRows: 3)
+        #expect(state.offset == 999_997)
+        let window = (999_990..<1_000_000).map { [Span("entry \($0)")] }
+        let list = ListView(rows: window, state: state, firstRowIndex: 999_990, itemCount: 1_000_000)
+        var buffer = ScreenBuffer(width: 14, height: 3)
+        list.render(into: &buffer, area: buffer.bounds, theme: .monochrome)
+        #expect(buffer.lines == ["entry 999997", "entry 999998", "entry 999999"])
+        #expect(buffer[0, 2].style.attributes.contains(.reverse))
+    }
+
     @Test func helpOverlayListsKeysAndDescriptions() {
         let overlay = HelpOverlay(sections: [
             HelpSection(
