@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "sitrep",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sitrep", targets: ["sitrep"])
     ],
@@ -55,6 +55,7 @@ let package = Package(
         ),
         .testTarget(name: "SitrepCLITests", dependencies: ["IncidentCore", "sitrep"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CNCurses"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalUI", "IncidentCore"]),
     ]
 )

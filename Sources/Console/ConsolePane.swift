@@ -1,5 +1,5 @@
 /// The console's four panes, in the order Tab visits them.
-public enum Pane: String, CaseIterable, Sendable {
+public enum ConsolePane: String, CaseIterable, Sendable {
     case incidents
     case timeline
     case runbook
@@ -15,8 +15,8 @@ public enum Pane: String, CaseIterable, Sendable {
     }
 
     /// The pane Tab moves to (BackTab when `backwards`), wrapping around.
-    public func next(backwards: Bool = false) -> Pane {
-        let all = Pane.allCases
+    public func next(backwards: Bool = false) -> ConsolePane {
+        let all = ConsolePane.allCases
         let index = all.firstIndex(of: self)!
         let step = backwards ? all.count - 1 : 1
         return all[(index + step) % all.count]

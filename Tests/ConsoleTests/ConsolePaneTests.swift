@@ -2,11 +2,11 @@ import Testing
 
 @testable import Console
 
-@Suite struct PaneTests {
+@Suite struct ConsolePaneTests {
     @Test func tabVisitsEveryPaneAndWraps() {
-        var pane = Pane.incidents
-        var visited: [Pane] = []
-        for _ in 0..<Pane.allCases.count {
+        var pane = ConsolePane.incidents
+        var visited: [ConsolePane] = []
+        for _ in 0..<ConsolePane.allCases.count {
             visited.append(pane)
             pane = pane.next()
         }
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func backTabGoesTheOtherWay() {
-        #expect(Pane.incidents.next(backwards: true) == .health)
-        #expect(Pane.timeline.next(backwards: true) == .incidents)
+        #expect(ConsolePane.incidents.next(backwards: true) == .health)
+        #expect(ConsolePane.timeline.next(backwards: true) == .incidents)
     }
 }

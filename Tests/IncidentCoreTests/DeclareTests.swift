@@ -95,3 +95,15 @@ import Testing
         #expect(entry.sequence == 2)
     }
 }
+
+@Suite struct ChangeTokenTests {
+    @Test func tokenMovesWhenAnotherConnectionWrites() throws {
+        let fixture = try StoreFixture()
+        let key = try fixture.declare().key
+        let before = try fixture.store.changeToken()
+        #expect(try fixture.store.changeToken() == before)
+        let other = try SQLiteIncidentStore(path: fixture.path)
+        _ = try other.appendNote(key: key, text: "from another process", kind: .note, by: fixture.alice)
+        #expect(try fixture.store.changeToken() != before)
+    }
+}

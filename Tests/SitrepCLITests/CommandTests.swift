@@ -32,7 +32,7 @@ import Testing
         let show = try cli.ok(["show", key])
         #expect(show.contains("Checkout API returning 500s"))
         #expect(show.contains("2025-11-04 10:05:00  alice  [note] Deploy 4512 went out at 09:58"))
-        #expect(show.contains("bob  [decision] Rolling back 4512"))
+        #expect(show.contains("[decision] Rolling back 4512"))
         #expect(show.contains("Severity P2 → P1: EU customers affected"))
         #expect(show.contains("Incident commander alice → bob"))
         #expect(show.contains("[ ] #\(actionID) Add canary stage (high, prevent, owner dmitri, due 2025-11-20)"))

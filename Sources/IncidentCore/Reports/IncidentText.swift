@@ -75,12 +75,12 @@ public enum IncidentText {
         }
         lines.append("")
         lines.append("Timeline (\(detail.timeline.count) entries, UTC)")
+        let authorWidth = detail.timeline.map(\.author.count).max() ?? 0
         for entry in detail.timeline {
-            let late =
-                entry.recordedAt.timeIntervalSince(entry.eventAt) > 60
-                ? " (logged \(Timestamp.iso(entry.recordedAt)))" : ""
-            lines.append(
-                "  \(Timestamp.short(entry.eventAt))  \(entry.author)  [\(entry.kind.rawValue)] \(entry.text)\(late)")
+            let delay = entry.recordedAt.timeIntervalSince(entry.eventAt)
+            let late = delay >= 60 ? " (logged \(Timestamp.duration(delay)) later)" : ""
+            let author = entry.author.padding(toLength: authorWidth, withPad: " ", startingAt: 0)
+            lines.append("  \(Timestamp.short(entry.eventAt))  \(author)  [\(entry.kind.rawValue)] \(entry.text)\(late)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -48,10 +48,12 @@ enum DatabaseFile {
         configuration.busyMode = .timeout(30)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // `grdb_migrations` alone means another sitrep process is creating this file right now.
             let (applicationID, objectCount) = try queue.read { db in
                 (
                     try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
                 )
             }
             try queue.close()

@@ -21,4 +21,6 @@ public protocol IncidentStore: Sendable {
     func actionItems(key: String?, includeDone: Bool) throws -> [(incidentKey: String, item: ActionItem)]
     func timeline(key: String, fromSequence: Int, limit: Int) throws -> [TimelineEntry]
     func verifyChains(key: String?) throws -> ChainReport
+    /// Changes whenever any process commits to the database: cheap to poll on every console tick.
+    func changeToken() throws -> Int64
 }

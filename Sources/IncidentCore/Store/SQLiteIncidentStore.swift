@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -11,6 +12,9 @@ public final class SQLiteIncidentStore: IncidentStore {
     public let path: String
     let pool: DatabasePool
     let clock: @Sendable () -> Date
+    /// A connection of its own for `PRAGMA data_version`, whose value only means something when
+    /// read again on the same connection. Opened on first use: the CLI never needs it.
+    let watcher = Mutex<DatabaseQueue?>(nil)
     /// How far ahead of the clock an `--at` time may be before it is refused as a typo.
     static let futureTolerance: TimeInterval = 300
 
@@ -520,6 +524,22 @@ public final class SQLiteIncidentStore: IncidentStore {
             let incident = try fetchIncident(db, key: key)
             return try TimelineEntry.filter(Column("incidentId") == incident.id && Column("sequence") >= fromSequence)
                 .order(Column("sequence")).limit(limit).fetchAll(db)
+        }
+    }
+
+    public func changeToken() throws -> Int64 {
+        do {
+            return try watcher.withLock { queue in
+                if queue == nil {
+                    var configuration = Configuration()
+                    configuration.readonly = true
+                    configuration.busyMode = .timeout(5)
+                    queue = try DatabaseQueue(path: path, configuration: configuration)
+                }
+                return try queue!.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, path: path)
         }
     }
 
