@@ -7,13 +7,33 @@ public struct SitrepConfig: Sendable, Equatable {
     public var user: String?
     public var theme: String?
     public var runbookFolders: [String]
+    /// Extra regular expressions whose matches reports replace with `[REDACTED]` (`redact:`).
+    public var redactPatterns: [String]
+    /// The Mustache file `sitrep postmortem` uses when no `--template` is given.
+    public var postmortemTemplate: String?
     /// The raw `endpoints:` section is read by the health checks, not here.
-    public static let knownKeys: Set<String> = ["user", "theme", "runbooks", "severities", "endpoints", "redact"]
+    public static let knownKeys: Set<String> = [
+        "user", "theme", "runbooks", "severities", "endpoints", "redact", "postmortem-template",
+    ]
 
-    public init(user: String? = nil, theme: String? = nil, runbookFolders: [String] = []) {
+    public init(
+        user: String? = nil, theme: String? = nil, runbookFolders: [String] = [], redactPatterns: [String] = [],
+        postmortemTemplate: String? = nil
+    ) {
         self.user = user
         self.theme = theme
         self.runbookFolders = runbookFolders
+        self.redactPatterns = redactPatterns
+        self.postmortemTemplate = postmortemTemplate
+    }
+
+    /// The redactor for reports: the built-in secret patterns plus this config's `redact:` list.
+    public func redactor() throws -> Redactor {
+        do {
+            return try Redactor(extraPatterns: redactPatterns)
+        } catch {
+            throw ConfigError(file: "config.yaml", line: nil, message: "a `redact` pattern does not compile: \(error)")
+        }
     }
 
     public static func load(path: String) throws -> SitrepConfig {
@@ -67,6 +87,31 @@ public struct SitrepConfig: Sendable, Equatable {
                 } else {
                     throw ConfigError(file: file, line: line, message: "`runbooks` must be a folder or a list of folders")
                 }
+            case "redact":
+                let items = value.string.map { _ in [value] } ?? value.sequence.map(Array.init)
+                guard let items else {
+                    throw ConfigError(
+                        file: file, line: line, message: "`redact` must be a regular expression or a list of them")
+                }
+                config.redactPatterns = try items.map { item in
+                    guard let pattern = item.string, !pattern.isEmpty else {
+                        throw ConfigError(
+                            file: file, line: item.mark?.line, message: "`redact` entries must be regular expressions")
+                    }
+                    if let problem = Redactor.problem(with: pattern) {
+                        throw ConfigError(file: file, line: item.mark?.line, message: "`redact` entry \(problem)")
+                    }
+                    return pattern
+                }
+            case "postmortem-template":
+                guard let path = value.string, !path.isEmpty else {
+                    throw ConfigError(
+                        file: file, line: line, message: "`postmortem-template` must be the path of a Mustache file")
+                }
+                // Relative paths are relative to the config file, wherever sitrep is run from.
+                let folder = (file as NSString).deletingLastPathComponent
+                config.postmortemTemplate =
+                    path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
             default:
                 if !knownKeys.contains(key) {
                     throw ConfigError(

@@ -1,0 +1,156 @@
+import Foundation
+import Mustache
+
+/// A Mustache template for review drafts. The default is compiled in, so the binary works
+/// anywhere; `Templates/postmortem.mustache` is the same text for people to copy and edit.
+/// HTML escaping is off: the output is Markdown, and text is made Markdown-safe by the context.
+public struct PostmortemTemplate: Sendable {
+    /// Where the template came from, for error messages: a path or "built-in".
+    public let source: String
+    let template: MustacheTemplate
+
+    /// Parses `text`; a syntax error names `source` and the line, as written by the user.
+    public init(text: String, source: String) throws {
+        self.source = source
+        // A standalone pragma line is dropped whole by the parser, so the user's line 1 stays line 1
+        // once the reported line number is shifted back by one.
+        do {
+            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw ConfigError(
+                file: source, line: max(1, error.context.lineNumber - 1),
+                message: "template error: \(Self.describe(error.error)) near `\(error.context.line)`")
+        } catch {
+            throw ConfigError(file: source, line: nil, message: "template error: \(error)")
+        }
+    }
+
+    /// Reads a template file; a missing or unreadable file is an error naming it.
+    public static func load(path: String) throws -> PostmortemTemplate {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigError(file: path, line: nil, message: "no such template file")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text")
+        }
+        return try PostmortemTemplate(text: text, source: path)
+    }
+
+    // The built-in text is a constant that the tests parse and compare with Templates/.
+    public static let standard = try! PostmortemTemplate(text: standardText, source: "built-in")
+
+    public func render(_ report: PostmortemReport) -> String {
+        var output = template.render(PostmortemTemplateContext(report: report))
+        while output.hasSuffix("\n\n") { output.removeLast() }
+        if !output.hasSuffix("\n") { output += "\n" }
+        return output
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "bad set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "bad {{% …}} pragma"
+        case .unrecognisedConfigVariable: return "unknown {{% …}} pragma"
+        }
+    }
+
+    /// The default template, identical to `Templates/postmortem.mustache`.
+    public static let standardText = #"""
+{{! sitrep's default review draft. Copy this file to start your own; see the README. }}
+# Postmortem {{key}}: {{inline(title)}}
+
+{{{tables.header}}}
+
+## Summary
+
+{{#summary}}
+{{.}}
+{{/summary}}
+{{^summary}}
+> **Prompt:** nothing recorded yet. In two or three sentences: what broke, who was affected, how it ended.
+{{/summary}}
+
+## Impact
+
+{{#impact}}
+{{.}}
+{{/impact}}
+{{^impact}}
+> **Prompt:** nothing recorded yet. Users, requests, revenue or data affected, and for how long.
+{{/impact}}
+
+## Key timestamps
+
+{{{tables.keyTimestamps}}}
+
+## Timeline
+
+All times UTC, in the order things happened (entries logged late appear where they happened).
+
+{{{tables.timeline}}}
+
+## Root cause and contributing factors
+
+{{#rootCause}}
+{{.}}
+{{/rootCause}}
+{{^rootCause}}
+> **Prompt:** no root cause was recorded. Describe the fault, then the conditions that let it reach users.
+{{/rootCause}}
+
+## Five whys
+
+1. Why did the incident happen?
+2. Why was that possible?
+3. Why was that not caught earlier?
+4. Why did it take the time it took to mitigate?
+5. Why would it not happen again after the action items below?
+
+## Resolution
+
+{{#resolution}}
+{{.}}
+{{/resolution}}
+{{^resolution}}
+> **Prompt:** no resolution was recorded. What stopped the impact, and what made the fix permanent?
+{{/resolution}}
+
+## What went well
+
+> **Prompt:** detection, tooling, runbooks and teamwork worth keeping.
+
+## What didn't go well
+
+> **Prompt:** delays, missing alerts, confusing dashboards, unclear ownership.
+
+## Where we got lucky
+
+> **Prompt:** things that limited the damage by chance rather than by design.
+
+## Action items
+
+{{#hasActionItems}}
+{{{tables.actionItems}}}
+{{/hasActionItems}}
+{{^hasActionItems}}
+> **Prompt:** no action items were recorded. Add them with `sitrep action add {{key}} "…"`.
+{{/hasActionItems}}
+
+## Responders
+
+{{{tables.responders}}}
+
+## Lessons learned
+
+> **Prompt:** what would you tell the next on-call engineer facing the same symptoms?
+
+"""#
+}

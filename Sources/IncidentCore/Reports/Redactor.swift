@@ -1,0 +1,124 @@
+import Foundation
+
+/// Replaces secrets (credentials, tokens, keys) with `[REDACTED]` in everything a report
+/// exports, because notes and command output often carry what was pasted from a terminal.
+public struct Redactor: Sendable {
+    public static let marker = "[REDACTED]"
+
+    /// One pattern and what replaces its match. With `keepsPrefix`, group 1 is written back before
+    /// the marker, so `password=[REDACTED]` still says which setting it was.
+    struct Rule: @unchecked Sendable {
+        let expression: NSRegularExpression
+        let keepsPrefix: Bool
+        /// Lowercase words one of which every match contains: a cheap scan skips the regex
+        /// for the many texts that cannot match. Empty means always run (patterns from config).
+        let triggers: [[UInt8]]
+    }
+
+    let rules: [Rule]
+
+    /// The built-in rules plus `extraPatterns` (regular expressions from config `redact:`).
+    public init(extraPatterns: [String] = []) throws {
+        var rules = Self.builtIn
+        for pattern in extraPatterns {
+            rules.append(Rule(expression: try NSRegularExpression(pattern: pattern), keepsPrefix: false, triggers: []))
+        }
+        self.rules = rules
+    }
+
+    /// The built-in rules only; they are fixed and known to compile.
+    public static let standard = Redactor(rules: builtIn)
+
+    init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// The first problem with a config pattern, or nil when it compiles.
+    public static func problem(with pattern: String) -> String? {
+        do {
+            _ = try NSRegularExpression(pattern: pattern)
+            return nil
+        } catch {
+            return "is not a valid regular expression: \(pattern)"
+        }
+    }
+
+    public func redact(_ text: String) -> String {
+        if text.isEmpty { return text }
+        let lowered = Self.loweredBytes(text)
+        var result = text
+        for rule in rules where rule.triggers.isEmpty || rule.triggers.contains(where: { Self.bytes(lowered, contain: $0) }) {
+            let range = NSRange(result.startIndex..., in: result)
+            let template = rule.keepsPrefix ? "$1" + Self.marker : Self.marker
+            result = rule.expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        }
+        return result
+    }
+
+    public func redact(_ text: String?) -> String? {
+        text.map { redact($0) }
+    }
+
+    static func loweredBytes(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 {
+            bytes[index] += 32
+        }
+        return bytes
+    }
+
+    static func rule(_ pattern: String, keepsPrefix: Bool = false, triggers: [String]) -> Rule {
+        // The built-in patterns are constants checked by the tests.
+        let expression = try! NSRegularExpression(pattern: pattern, options: [])
+        return Rule(expression: expression, keepsPrefix: keepsPrefix, triggers: triggers.map { Array($0.utf8) })
+    }
+
+    static let builtIn: [Rule] = [
+        // PEM private key blocks, also when the END line was cut off.
+        rule(
+            #"-----BEGIN[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END[A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z)"#,
+            triggers: ["-----begin"]),
+        // Authorization and Proxy-Authorization headers: keep the scheme, drop the credential.
+        rule(
+            #"(?i)(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token|digest|negotiate|aws4-hmac-sha256|apikey)\s+)?)[^\s"'\\][^\r\n"'\\]*"#,
+            keepsPrefix: true, triggers: ["authorization"]),
+        // key=value and key: value settings whose name says secret, with or without quotes.
+        rule(
+            #"(?i)(\b[a-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?)["']?\s*[:=]\s*)(?:"[^"\r\n]*"|'[^'\r\n]*'|[^\s,;&"'}\])]+)"#,
+            keepsPrefix: true, triggers: ["pass", "pwd", "secret", "token", "key", "credential"]),
+        // Command-line flags such as `--password hunter2`.
+        rule(
+            #"(?i)(--?(?:password|passwd|pass|token|secret|api-key|apikey)\s+)[^\s-][^\s]*"#, keepsPrefix: true,
+            triggers: ["pass", "token", "secret", "key"]),
+        // Credentials inside URLs: https://user:secret@host.
+        rule(#"(?i)(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+(?=@)"#, keepsPrefix: true, triggers: ["://"]),
+        // AWS access key ids.
+        rule(
+            #"\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z0-9]{16}\b"#,
+            triggers: ["akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "anpa", "anva", "apka"]),
+        // GitHub tokens: classic (ghp_, gho_, ghu_, ghs_, ghr_) and fine-grained.
+        rule(#"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})"#, triggers: ["gh"]),
+        // Slack tokens and incoming-webhook URLs.
+        rule(#"\b(?:xox[abposrce]|xapp)-[A-Za-z0-9-]{10,}"#, triggers: ["xox", "xapp"]),
+        rule(#"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]+"#, triggers: ["hooks.slack"]),
+        // JSON Web Tokens, which often carry bearer credentials in logs.
+        rule(#"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#, triggers: ["eyj"]),
+    ]
+
+    /// Byte substring search; the texts are short, so the naive scan is the fast one.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        let last = haystack.count - needle.count
+        var index = 0
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}
