@@ -135,6 +135,21 @@ enum StoreMigrations {
             }
             try db.create(index: "healthSample_on_check_time", on: "healthSample", columns: ["check", "sampledAt"])
         }
+        migrator.registerMigration("v3-runbooks") { db in
+            try db.alter(table: "runbookRun") { table in
+                table.add(column: "stepCount", .integer).notNull().defaults(to: 0)
+            }
+            try db.alter(table: "stepRun") { table in
+                table.add(column: "stepNumber", .integer).notNull().defaults(to: 0)
+                table.add(column: "workingDirectory", .text)
+                table.add(column: "risk", .text).notNull().defaults(to: "medium")
+                table.add(column: "durationMilliseconds", .integer)
+                table.add(column: "note", .text)
+                table.add(column: "continuedBy", .text)
+            }
+            try db.create(index: "runbookRun_on_incident_state", on: "runbookRun", columns: ["incidentId", "state"])
+            try db.create(index: "stepRun_on_run", on: "stepRun", columns: ["runbookRunId", "stepNumber"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+
+/// The record of one step in a run: who confirmed it, exactly what ran, and how it ended.
+public struct StepRun: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var runbookRunId: Int64
+    public var stepId: String
+    /// 1-based position of the step in the runbook, so progress survives a reopen.
+    public var stepNumber: Int
+    public var title: String
+    /// The exact command text (or manual task) as shown when it was confirmed.
+    public var command: String
+    public var workingDirectory: String?
+    public var risk: RiskLevel
+    public var outcome: StepOutcome
+    public var confirmedBy: String?
+    public var confirmedAt: Date?
+    public var startedAt: Date?
+    public var endedAt: Date?
+    public var durationMilliseconds: Int?
+    public var exitStatus: Int?
+    public var signal: Int?
+    public var outputHead: Data?
+    public var outputTail: Data?
+    public var outputBytes: Int
+    public var outputSHA256: String?
+    /// Why it failed to start, why it was skipped, or that the operator chose to continue past it.
+    public var note: String?
+    /// Who chose to go on after this step failed; nil while the failure still blocks the run.
+    public var continuedBy: String?
+
+    /// The kept output as text, with a marker where the middle was dropped.
+    public var outputText: String {
+        CapturedOutput(
+            head: outputHead.map(Array.init) ?? [], tail: outputTail.map(Array.init) ?? [], totalBytes: outputBytes,
+            sha256: outputSHA256 ?? ""
+        ).text
+    }
+}
+
+extension StepRun: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "stepRun"
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        DatabaseTime.encoding
+    }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        DatabaseTime.decoding
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

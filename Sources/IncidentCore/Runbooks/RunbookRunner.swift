@@ -1,0 +1,80 @@
+import Foundation
+
+/// The effects of driving a runbook on an incident: start or resume a run, execute a confirmed
+/// step while streaming its output, record skips, stops and decisions. Each method returns the
+/// store's record so a UI folds it into its `RunbookSession` with `apply`.
+public struct RunbookRunner: Sendable {
+    public let store: any RunbookStore
+    public let executor: StepExecutor
+
+    public init(store: any RunbookStore, executor: StepExecutor = StepExecutor()) {
+        self.store = store
+        self.executor = executor
+    }
+
+    /// The unfinished run of `runbook` on the incident, with steps a dead sitrep left running
+    /// marked interrupted; nil when there is none. Refuses when the file changed since the run began.
+    public func resume(runbook: Runbook, incidentKey: String, by attribution: Attribution) throws -> RunbookSession? {
+        guard let run = try store.openRunbookRun(key: incidentKey, runbookPath: runbook.path) else { return nil }
+        guard run.contentHash == runbook.contentHash else {
+            throw StoreError.refused(
+                "\(runbook.path) changed since run #\(run.id!) began on \(incidentKey); steps may have moved. "
+                    + "Stop that run and start afresh (sitrep runbook run … --restart)")
+        }
+        _ = try store.markInterrupted(runId: run.id!, by: attribution)
+        return RunbookSession(
+            incidentKey: incidentKey, runbook: runbook, run: run, records: try store.stepRuns(runId: run.id!))
+    }
+
+    public func start(
+        runbook: Runbook, incidentKey: String, variables: [String: String], by attribution: Attribution
+    ) throws -> RunbookSession {
+        let run = try store.startRunbookRun(key: incidentKey, runbook: runbook, variables: variables, by: attribution)
+        return RunbookSession(incidentKey: incidentKey, runbook: runbook, run: run, records: [])
+    }
+
+    /// Ends the unfinished run of this runbook (whatever its file now says) as stopped.
+    public func stopOpenRun(runbookPath: String, incidentKey: String, by attribution: Attribution) throws {
+        guard let run = try store.openRunbookRun(key: incidentKey, runbookPath: runbookPath) else { return }
+        _ = try store.markInterrupted(runId: run.id!, by: attribution)
+        _ = try store.finishRunbookRun(runId: run.id!, state: .stopped, by: attribution)
+    }
+
+    /// Runs a command step the operator has just confirmed: records the confirmation, runs it
+    /// (output to `onOutput` as it arrives; `control.cancel()` or task cancellation stops it) and
+    /// records the result with its timeline entries.
+    public func execute(
+        _ step: RunbookStep, in session: RunbookSession, confirmedBy attribution: Attribution,
+        control: StepControl = StepControl(), onOutput: (@Sendable ([UInt8]) -> Void)? = nil
+    ) async throws -> StepRun {
+        guard step.kind == .command else {
+            throw StoreError.invalid("step `\(step.id)` is \(step.kind.rawValue), not a command to run")
+        }
+        let invocation = session.invocation(for: step)
+        let begun = try store.beginStep(runId: session.run.id!, step: step, invocation: invocation, by: attribution)
+        let result = await executor.run(invocation, control: control, onOutput: onOutput)
+        return try store.finishStep(stepRunId: begun.id!, result: result)
+    }
+
+    /// A manual step confirmed done, or any step skipped or stopped at.
+    public func record(
+        _ step: RunbookStep, as outcome: StepOutcome, in session: RunbookSession, note: String? = nil,
+        by attribution: Attribution
+    ) throws -> StepRun {
+        try store.recordStep(runId: session.run.id!, step: step, outcome: outcome, note: note, by: attribution)
+    }
+
+    public func continuePast(_ record: StepRun, by attribution: Attribution) throws -> StepRun {
+        try store.recordContinue(stepRunId: record.id!, by: attribution)
+    }
+
+    public func addVariables(_ values: [String: String], to session: RunbookSession) throws -> RunbookRun {
+        try store.addRunVariables(runId: session.run.id!, variables: values)
+    }
+
+    public func finish(_ session: RunbookSession, as state: RunbookRunState, by attribution: Attribution) throws
+        -> RunbookRun
+    {
+        try store.finishRunbookRun(runId: session.run.id!, state: state, by: attribution)
+    }
+}

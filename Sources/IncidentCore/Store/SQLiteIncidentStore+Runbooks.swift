@@ -1,0 +1,310 @@
+import Foundation
+import GRDB
+
+/// Runbook runs in SQLite: every write is one immediate transaction that updates `runbookRun` /
+/// `stepRun` and appends the matching hash-chained timeline entry through `appendEntry`.
+extension SQLiteIncidentStore: RunbookStore {
+    /// How much output goes into the timeline's `command-output` entry (head and tail each);
+    /// the step record keeps the full 64 KiB + 64 KiB.
+    static let timelineOutputExcerpt = 4 * 1024
+
+    public func startRunbookRun(
+        key: String, runbook: Runbook, variables: [String: String], by attribution: Attribution
+    ) throws -> RunbookRun {
+        guard runbook.isRunnable else {
+            throw StoreError.refused(
+                "\(runbook.path) has \(runbook.problems.count) problem(s); fix them before running it")
+        }
+        let author = try author(attribution)
+        return try write { db in
+            var incident = try fetchIncident(db, key: key)
+            if let open = try openRun(db, incidentId: incident.id!, runbookPath: runbook.path) {
+                throw StoreError.refused(
+                    "\(incident.key) already has an unfinished run of \(runbook.path) (run #\(open.id!)); resume it")
+            }
+            let now = now()
+            var run = RunbookRun(
+                id: nil, incidentId: incident.id!, runbookPath: runbook.path, runbookTitle: runbook.title,
+                contentHash: runbook.contentHash, startedBy: author, startedAt: now,
+                variables: DetailsJSON.encode(variables), state: .running, endedAt: nil, stepCount: runbook.steps.count)
+            try run.insert(db)
+            var details = [
+                "action": "run-started", "run": String(run.id!), "runbook": runbook.path, "title": runbook.title,
+                "contentHash": runbook.contentHash, "steps": String(runbook.steps.count),
+            ]
+            if !variables.isEmpty { details["variables"] = variables.keys.sorted().joined(separator: ",") }
+            try appendEntry(
+                db, to: &incident, kind: .runbookStep,
+                text: "Runbook started: \(runbook.title) (\(runbook.path), \(runbook.steps.count) steps)",
+                details: details, author: author, eventAt: now, recordedAt: now)
+            return run
+        }
+    }
+
+    func openRun(_ db: Database, incidentId: Int64, runbookPath: String) throws -> RunbookRun? {
+        try RunbookRun.filter(
+            Column("incidentId") == incidentId && Column("runbookPath") == runbookPath
+                && Column("state") == RunbookRunState.running.rawValue
+        ).order(Column("id").desc).fetchOne(db)
+    }
+
+    public func openRunbookRun(key: String, runbookPath: String) throws -> RunbookRun? {
+        try read { db in
+            let incident = try fetchIncident(db, key: key)
+            return try openRun(db, incidentId: incident.id!, runbookPath: runbookPath)
+        }
+    }
+
+    public func runbookRun(id: Int64) throws -> RunbookRun {
+        try read { db in try fetchRun(db, id: id) }
+    }
+
+    func fetchRun(_ db: Database, id: Int64) throws -> RunbookRun {
+        guard let run = try RunbookRun.fetchOne(db, key: id) else {
+            throw StoreError.notFound("no runbook run #\(id)")
+        }
+        return run
+    }
+
+    func fetchIncident(_ db: Database, id: Int64) throws -> Incident {
+        guard let incident = try Incident.fetchOne(db, key: id) else {
+            throw StoreError.notFound("no incident with id \(id)")
+        }
+        return incident
+    }
+
+    public func runbookRuns(key: String) throws -> [RunbookRun] {
+        try read { db in
+            let incident = try fetchIncident(db, key: key)
+            return try RunbookRun.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func stepRuns(runId: Int64) throws -> [StepRun] {
+        try read { db in
+            try StepRun.filter(Column("runbookRunId") == runId).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func addRunVariables(runId: Int64, variables: [String: String]) throws -> RunbookRun {
+        try write { db in
+            var run = try fetchRun(db, id: runId)
+            run.variables = DetailsJSON.encode(run.variableValues.merging(variables) { $1 })
+            try run.update(db)
+            return run
+        }
+    }
+
+    /// Refuses writes to a run that has ended, so a second sitrep cannot add to a closed record.
+    func requireRunning(_ run: RunbookRun) throws {
+        guard run.state == .running else {
+            throw StoreError.refused("runbook run #\(run.id!) is \(run.state.rawValue); nothing was written")
+        }
+    }
+
+    public func beginStep(runId: Int64, step: RunbookStep, invocation: StepInvocation, by attribution: Attribution)
+        throws -> StepRun
+    {
+        let author = try author(attribution)
+        return try write { db in
+            let run = try fetchRun(db, id: runId)
+            try requireRunning(run)
+            let now = now()
+            var record = StepRun(
+                id: nil, runbookRunId: runId, stepId: step.id, stepNumber: step.number, title: step.title,
+                command: invocation.command, workingDirectory: invocation.workingDirectory, risk: step.risk,
+                outcome: .running, confirmedBy: author, confirmedAt: now, startedAt: now, endedAt: nil,
+                durationMilliseconds: nil, exitStatus: nil, signal: nil, outputHead: nil, outputTail: nil,
+                outputBytes: 0, outputSHA256: nil, note: nil, continuedBy: nil)
+            try record.insert(db)
+            return record
+        }
+    }
+
+    public func finishStep(stepRunId: Int64, result: StepExecutionResult) throws -> StepRun {
+        try write { db in
+            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+                throw StoreError.notFound("no step record #\(stepRunId)")
+            }
+            guard record.outcome == .running else {
+                throw StoreError.refused(
+                    "step `\(record.stepId)` is already recorded as \(record.outcome.rawValue); nothing was written")
+            }
+            let run = try fetchRun(db, id: record.runbookRunId)
+            var incident = try fetchIncident(db, id: run.incidentId)
+            let now = now()
+            record.outcome = result.outcome
+            record.endedAt = now
+            record.durationMilliseconds = Int((result.durationSeconds * 1000).rounded())
+            record.exitStatus = result.termination.exitStatus.map(Int.init)
+            record.signal = result.termination.signal.map(Int.init)
+            record.outputHead = Data(result.output.head)
+            record.outputTail = Data(result.output.tail)
+            record.outputBytes = result.output.totalBytes
+            record.outputSHA256 = result.output.sha256
+            if case .notStarted(let reason) = result.termination { record.note = reason }
+            if result.expectFound == false { record.note = "expected text not found in the output" }
+            try record.update(db)
+            var details = stepDetails(record, run: run)
+            details["result"] = result.termination.summary
+            if let expectFound = result.expectFound { details["expectFound"] = String(expectFound) }
+            let author = record.confirmedBy ?? run.startedBy
+            try appendEntry(
+                db, to: &incident, kind: .runbookStep,
+                text: "Step \(record.stepNumber)/\(run.stepCount) \(record.title): \(result.summary)",
+                details: details, author: author, eventAt: now, recordedAt: now)
+            if result.output.totalBytes > 0 {
+                try appendEntry(
+                    db, to: &incident, kind: .commandOutput, text: Self.excerpt(result.output),
+                    details: [
+                        "run": String(run.id!), "step": record.stepId, "bytes": String(result.output.totalBytes),
+                        "sha256": result.output.sha256,
+                    ], author: author, eventAt: now, recordedAt: now)
+            }
+            return record
+        }
+    }
+
+    /// The first and last few KiB of the output for the timeline, cut on UTF-8 boundaries.
+    static func excerpt(_ output: CapturedOutput) -> String {
+        let all = output.head + output.tail
+        let limit = timelineOutputExcerpt
+        guard all.count > 2 * limit || output.omittedBytes > 0 else {
+            return String(decoding: all, as: UTF8.self)
+        }
+        let head = String(decoding: all.prefix(limit), as: UTF8.self)
+        let tail = String(decoding: all.suffix(limit), as: UTF8.self)
+        let omitted = output.totalBytes - 2 * limit
+        return head + "\n… \(omitted) bytes not shown (step record keeps more; SHA-256 covers all) …\n" + tail
+    }
+
+    func stepDetails(_ record: StepRun, run: RunbookRun) -> [String: String] {
+        var details = [
+            "run": String(run.id!), "runbook": run.runbookPath, "step": record.stepId,
+            "number": String(record.stepNumber), "outcome": record.outcome.rawValue, "command": record.command,
+            "risk": record.risk.rawValue,
+        ]
+        details["confirmedBy"] = record.confirmedBy
+        details["confirmedAt"] = record.confirmedAt.map(Timestamp.canonical)
+        details["cwd"] = record.workingDirectory
+        details["exitStatus"] = record.exitStatus.map(String.init)
+        details["signal"] = record.signal.map(String.init)
+        details["durationMs"] = record.durationMilliseconds.map(String.init)
+        details["note"] = record.note
+        if record.outputSHA256 != nil {
+            details["outputBytes"] = String(record.outputBytes)
+            details["outputSHA256"] = record.outputSHA256
+        }
+        return details
+    }
+
+    public func recordStep(
+        runId: Int64, step: RunbookStep, outcome: StepOutcome, note: String?, by attribution: Attribution
+    ) throws -> StepRun {
+        guard [.done, .skipped, .stopped].contains(outcome) else {
+            throw StoreError.invalid("a step is recorded by hand only as done, skipped or stopped")
+        }
+        let author = try author(attribution)
+        return try write { db in
+            let run = try fetchRun(db, id: runId)
+            try requireRunning(run)
+            var incident = try fetchIncident(db, id: run.incidentId)
+            let now = now()
+            let cleanNote = note.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }
+            var record = StepRun(
+                id: nil, runbookRunId: runId, stepId: step.id, stepNumber: step.number, title: step.title,
+                command: step.command, workingDirectory: nil, risk: step.risk, outcome: outcome,
+                confirmedBy: author, confirmedAt: now, startedAt: nil, endedAt: now, durationMilliseconds: nil,
+                exitStatus: nil, signal: nil, outputHead: nil, outputTail: nil, outputBytes: 0, outputSHA256: nil,
+                note: cleanNote, continuedBy: nil)
+            try record.insert(db)
+            let verb =
+                switch outcome {
+                case .done: "done by hand"
+                case .skipped: "skipped"
+                default: "run stopped here"
+                }
+            try appendEntry(
+                db, to: &incident, kind: .runbookStep,
+                text: "Step \(step.number)/\(run.stepCount) \(step.title): \(verb)"
+                    + (cleanNote.map { " (\($0))" } ?? ""),
+                details: stepDetails(record, run: run), author: author, eventAt: now, recordedAt: now)
+            return record
+        }
+    }
+
+    public func recordContinue(stepRunId: Int64, by attribution: Attribution) throws -> StepRun {
+        let author = try author(attribution)
+        return try write { db in
+            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+                throw StoreError.notFound("no step record #\(stepRunId)")
+            }
+            let run = try fetchRun(db, id: record.runbookRunId)
+            try requireRunning(run)
+            guard record.outcome.isFinal, !record.outcome.letsRunContinue, record.continuedBy == nil else {
+                throw StoreError.refused(
+                    "step `\(record.stepId)` \(record.outcome.rawValue); there is nothing to continue past")
+            }
+            var incident = try fetchIncident(db, id: run.incidentId)
+            let now = now()
+            record.continuedBy = author
+            try record.update(db)
+            try appendEntry(
+                db, to: &incident, kind: .runbookStep,
+                text: "Continuing past step \(record.stepNumber) \(record.title) (\(record.outcome.rawValue))",
+                details: ["action": "continue", "run": String(run.id!), "step": record.stepId], author: author,
+                eventAt: now, recordedAt: now)
+            return record
+        }
+    }
+
+    public func markInterrupted(runId: Int64, by attribution: Attribution) throws -> [StepRun] {
+        let author = try author(attribution)
+        return try write { db in
+            let run = try fetchRun(db, id: runId)
+            var incident = try fetchIncident(db, id: run.incidentId)
+            var records = try StepRun.filter(
+                Column("runbookRunId") == runId && Column("outcome") == StepOutcome.running.rawValue
+            ).fetchAll(db)
+            let now = now()
+            for index in records.indices {
+                records[index].outcome = .interrupted
+                records[index].note = "sitrep stopped while the step ran; its result is unknown"
+                try records[index].update(db)
+                try appendEntry(
+                    db, to: &incident, kind: .runbookStep,
+                    text: "Step \(records[index].stepNumber)/\(run.stepCount) \(records[index].title): interrupted "
+                        + "(sitrep stopped while it ran; result unknown)",
+                    details: stepDetails(records[index], run: run), author: author, eventAt: now, recordedAt: now)
+            }
+            return records
+        }
+    }
+
+    public func finishRunbookRun(runId: Int64, state: RunbookRunState, by attribution: Attribution) throws
+        -> RunbookRun
+    {
+        guard state != .running else { throw StoreError.invalid("a run is finished as completed or stopped") }
+        let author = try author(attribution)
+        return try write { db in
+            var run = try fetchRun(db, id: runId)
+            try requireRunning(run)
+            var incident = try fetchIncident(db, id: run.incidentId)
+            let now = now()
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT outcome, count(*) AS n FROM stepRun WHERE runbookRunId = ? GROUP BY outcome",
+                arguments: [runId]
+            ).map { "\($0["n"] as Int) \($0["outcome"] as String)" }
+            run.state = state
+            run.endedAt = now
+            try run.update(db)
+            let tally = counts.isEmpty ? "no steps recorded" : counts.sorted().joined(separator: ", ")
+            try appendEntry(
+                db, to: &incident, kind: .runbookStep,
+                text: "Runbook \(state == .completed ? "completed" : "stopped"): \(run.runbookTitle) (\(tally))",
+                details: ["action": "run-\(state.rawValue)", "run": String(runId), "runbook": run.runbookPath],
+                author: author, eventAt: now, recordedAt: now)
+            return run
+        }
+    }
+}
