@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `sitrep runbook …` driven through the built binary, answering prompts on standard input.
+@Suite struct RunbookCLITests {
+    static let shippedFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Runbooks").path
+
+    static let runbook = """
+        # Runbook: CLI check
+
+        ## Diagnosis
+
+        ### Greet
+
+        ```sh {name=greet risk=low}
+        echo "hello $WHO"
+        ```
+
+        ### Count
+
+        ```sh {name=count}
+        echo one; echo two >&2
+        ```
+
+        ## Resolution
+
+        - [ ] Tell the team
+
+        ### Drop caches
+
+        ```sh {name=drop-caches risk=high}
+        echo dropped
+        ```
+        """
+
+    /// Runs the binary with `input` as standard input.
+    func run(_ cli: CLIRunner, _ arguments: [String], input: String) throws -> CLIRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = arguments
+        process.environment = cli.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.folder)
+        let stdin = Pipe()
+        let out = cli.folder + "/out-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        let errPipe = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = outHandle
+        process.standardError = errPipe
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let stderr = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try outHandle.close()
+        return CLIRunner.Result(
+            status: process.terminationStatus, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func setUp() throws -> (cli: CLIRunner, key: String, path: String) {
+        let cli = try CLIRunner()
+        let path = cli.folder + "/Runbooks/cli-check.md"
+        try FileManager.default.createDirectory(atPath: cli.folder + "/Runbooks", withIntermediateDirectories: true)
+        try Self.runbook.write(toFile: path, atomically: true, encoding: .utf8)
+        let key = try cli.ok(["declare", "Runbook test", "--severity", "P2"])
+        return (cli, key, path)
+    }
+
+    @Test func checkPassesShippedRunbooksAndNamesEveryProblem() throws {
+        let cli = try CLIRunner()
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.shippedFolder).filter { $0.hasSuffix(".md") }
+            .map { Self.shippedFolder + "/" + $0 }
+        let good = try cli.run(["runbook", "check"] + shipped)
+        #expect(good.status == 0, "\(good.stdout)")
+        #expect(good.stdout.components(separatedBy: ": ok (").count == shipped.count + 1)
+
+        let bad = cli.folder + "/bad.md"
+        try "# Runbook: Bad\n\n```sh {tmeout=5}\necho\n```\n\n```sh {name=a timeout=never}\necho\n```\n\n```bash\nopen"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try cli.run(["runbook", "check", bad])
+        #expect(result.status == 65)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("\(bad):3: unknown attribute `tmeout`"))
+        #expect(lines[1].hasPrefix("\(bad):7: bad timeout `never`"))
+        #expect(lines[2] == "\(bad):11: the ``` fence opened here is never closed")
+        #expect(try cli.run(["runbook", "check", cli.folder + "/missing.md"]).status == 66)
+    }
+
+    @Test func listAndShowFindRunbooksInTheFolders() throws {
+        let (cli, _, _) = try setUp()
+        let list = try run(cli, ["runbook", "list"], input: "")
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("cli-check  CLI check  4"))
+        let show = try run(cli, ["runbook", "show", "cli-check"], input: "")
+        #expect(show.stdout.contains("HIGH RISK · name: drop-caches"))
+        let json = try run(cli, ["runbook", "show", "cli-check", "--json"], input: "")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let steps = object?["steps"] as? [[String: Any]]
+        #expect(steps?.map { $0["id"] as? String } == ["greet", "count", "tell-the-team", "drop-caches"])
+        #expect(steps?.first?["timeout"] as? Double == 300)
+        #expect(try run(cli, ["runbook", "show", "nope"], input: "").status == 66)
+    }
+
+    @Test func aRunAsksConfirmsAndRecordsEveryAnswer() throws {
+        let (cli, key, _) = try setUp()
+        // WHO, greet y, count s, manual y, high risk: "y" refused, then the name.
+        let result = try run(cli, ["runbook", "run", "cli-check", "--incident", key], input: "world\ny\ns\ny\ny\ndrop-caches\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("hello world\n"))
+        #expect(result.stdout.contains("That is not the step name; nothing was run."))
+        #expect(result.stdout.contains("this step) ---\ndropped\n"))
+        #expect(result.stdout.contains("Runbook completed"))
+        let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome || ':' || ifnull(confirmedBy, '') FROM stepRun ORDER BY id")
+        #expect(outcomes.split(separator: "\n") == [
+            "greet:ran:alice", "count:skipped:alice", "tell-the-team:done:alice", "drop-caches:ran:alice",
+        ])
+        let timeline = try cli.ok(["show", key])
+        #expect(timeline.contains("Step 1/4 Greet: ran (exit 0"))
+        #expect(timeline.contains("Step 2/4 Count: skipped"))
+        #expect(try cli.ok(["verify"]).isEmpty == false)
+    }
+
+    @Test func yesNeverBypassesHighRiskAndQuitIsRecorded() throws {
+        let (cli, key, _) = try setUp()
+        let result = try run(
+            cli, ["runbook", "run", "cli-check", "--incident", key, "--yes", "--var", "WHO=ops"], input: "y\nq\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("hello ops"))
+        #expect(result.stdout.contains("one\ntwo\n"))
+        #expect(!result.stdout.contains("this step) ---\ndropped"))
+        let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome FROM stepRun ORDER BY id")
+        #expect(outcomes.split(separator: "\n") == ["greet:ran", "count:ran", "tell-the-team:done", "drop-caches:stopped"])
+        #expect(try cli.sqlite("SELECT state FROM runbookRun") == "stopped")
+    }
+
+    @Test func aBrokenRunbookIsRefusedBeforeAnythingRuns() throws {
+        let (cli, key, _) = try setUp()
+        let bad = cli.folder + "/Runbooks/bad.md"
+        try "# Runbook: Bad\n\n```sh {timeout=x}\ntouch ran\n```\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try run(cli, ["runbook", "run", "bad", "--incident", key], input: "y\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.md:3: bad timeout `x`"))
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/Runbooks/ran"))
+        #expect(try run(cli, ["runbook", "run", "cli-check", "--incident", "INC-19990101-001"], input: "").status == 66)
+    }
+
+    @Test func aKilledRunResumesAtTheNextStep() throws {
+        let (cli, key, path) = try setUp()
+        let hanging = Self.runbook.replacingOccurrences(
+            of: "echo one; echo two >&2", with: "echo $$ > count.pid; echo started; sleep 30")
+        try hanging.write(toFile: path, atomically: true, encoding: .utf8)
+
+        // Given sitrep killed while step 2 runs
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
+        process.arguments = ["runbook", "run", "cli-check", "--incident", key, "--var", "WHO=x"]
+        process.environment = cli.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: cli.folder)
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data("y\ny\n".utf8))
+        var seen = ""
+        while !seen.contains("started\n") {
+            let data = stdout.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+        }
+        #expect(seen.contains("started\n"))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let stepGroup = pid_t(try String(contentsOfFile: cli.folder + "/Runbooks/count.pid", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines))!
+        kill(-stepGroup, SIGKILL)
+
+        // When the runbook is run again on the incident
+        let result = try run(cli, ["runbook", "run", "cli-check", "--incident", key], input: "c\ny\ndrop-caches\n")
+
+        // Then it resumes, shows step 2 as interrupted, and continues from step 3
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("Resuming run #1"))
+        #expect(result.stdout.contains("1. Greet: ran"))
+        #expect(result.stdout.contains("2. Count: interrupted"))
+        #expect(!result.stdout.contains("hello x"), "step 1 does not run again")
+        let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome FROM stepRun ORDER BY id")
+        #expect(outcomes.split(separator: "\n") == ["greet:ran", "count:interrupted", "tell-the-team:done", "drop-caches:ran"])
+        #expect(try cli.sqlite("SELECT continuedBy FROM stepRun WHERE stepId = 'count'") == "alice")
+    }
+}
