@@ -36,6 +36,11 @@ other=$("$bin" declare "Search results slow for some users" --severity P3 --serv
 s note "$other" "p99 latency 1.8s in eu-west only." --at "$(ago 22)" --user sam
 
 echo "Demo database: $SITREP_DB"
+if [ -t 0 ] && [ -t 1 ]; then
+  export SITREP_USER=${SITREP_USER:-you}
+  exec "$bin" console
+fi
+echo "(no terminal: showing the incident instead of opening the console)"
 echo
 "$bin" list
 echo

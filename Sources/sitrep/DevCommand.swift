@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Foundation
 import IncidentCore
 
@@ -6,7 +7,7 @@ import IncidentCore
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev", abstract: "Developer tools: generate data, write in a loop.",
-        shouldDisplay: false, subcommands: [Seed.self, AppendNotes.self, BenchAppend.self])
+        shouldDisplay: false, subcommands: [Seed.self, AppendNotes.self, BenchAppend.self, Keys.self])
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,6 +60,15 @@ struct DevCommand: ParsableCommand {
             print(
                 String(
                     format: "%.3f %.3f %.2f", result.storeMedian * 1000, result.rawMedian * 1000, result.ratio))
+        }
+    }
+
+    struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the console's key table as Markdown (the README's key list is this output).")
+
+        func run() {
+            print(KeyBindings.markdown, terminator: "")
         }
     }
 }

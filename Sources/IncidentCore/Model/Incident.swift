@@ -26,6 +26,50 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
     public var timelineCount: Int
     public var timelineHead: String
 
+    public init(
+        id: Int64?,
+        key: String,
+        title: String,
+        severity: Severity,
+        status: IncidentStatus,
+        summary: String,
+        impact: String,
+        rootCause: String,
+        resolution: String,
+        isDrill: Bool,
+        createdBy: String,
+        detectedAt: Date,
+        declaredAt: Date,
+        acknowledgedAt: Date?,
+        mitigatedAt: Date?,
+        resolvedAt: Date?,
+        closedAt: Date?,
+        lastEntryAt: Date,
+        timelineCount: Int,
+        timelineHead: String
+    ) {
+        self.id = id
+        self.key = key
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.summary = summary
+        self.impact = impact
+        self.rootCause = rootCause
+        self.resolution = resolution
+        self.isDrill = isDrill
+        self.createdBy = createdBy
+        self.detectedAt = detectedAt
+        self.declaredAt = declaredAt
+        self.acknowledgedAt = acknowledgedAt
+        self.mitigatedAt = mitigatedAt
+        self.resolvedAt = resolvedAt
+        self.closedAt = closedAt
+        self.lastEntryAt = lastEntryAt
+        self.timelineCount = timelineCount
+        self.timelineHead = timelineHead
+    }
+
     public func time(of milestone: Milestone) -> Date? {
         switch milestone {
         case .detected: detectedAt

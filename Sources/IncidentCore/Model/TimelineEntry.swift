@@ -19,6 +19,32 @@ public struct TimelineEntry: Codable, Sendable, Equatable, Identifiable {
     public var previousHash: String
     public var hash: String
 
+    public init(
+        id: Int64?,
+        incidentId: Int64,
+        sequence: Int,
+        kind: TimelineKind,
+        author: String,
+        eventAt: Date,
+        recordedAt: Date,
+        text: String,
+        details: String,
+        previousHash: String,
+        hash: String
+    ) {
+        self.id = id
+        self.incidentId = incidentId
+        self.sequence = sequence
+        self.kind = kind
+        self.author = author
+        self.eventAt = eventAt
+        self.recordedAt = recordedAt
+        self.text = text
+        self.details = details
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
     public var detailValues: [String: String] {
         guard let data = details.data(using: .utf8),
             let object = try? JSONDecoder().decode([String: String].self, from: data)

@@ -26,6 +26,18 @@ enum DatabaseFile {
         }
     }
 
+    /// True when the file's own header already carries sitrep's application id: the fast path
+    /// for every open after the first.
+    static func headerIsSitrep(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 72), header.count == 72 else { return false }
+        let bytes = Array(header)
+        let identifier = Int32(bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16
+            | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
+        return identifier == StoreMigrations.applicationID
+    }
+
     /// Refuses files that are not SQLite, belong to another application, or are damaged.
     static func checkIdentity(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {

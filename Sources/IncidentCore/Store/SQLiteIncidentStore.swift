@@ -23,6 +23,10 @@ public final class SQLiteIncidentStore: IncidentStore {
         self.path = path
         self.clock = clock
         try DatabaseFile.prepare(path: path)
+        // A file that is not yet a finished sitrep database may be being created by another
+        // process right now: check and create it one process at a time.
+        let creationLock = DatabaseFile.headerIsSitrep(path: path) ? nil : DirectoryLock(forDatabaseAt: path)
+        defer { creationLock?.release() }
         try DatabaseFile.checkIdentity(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
@@ -35,7 +39,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
-        try migrateIfNeeded()
+        try migrateIfNeeded(alreadyLocked: creationLock != nil)
     }
 
     /// For tests: migrates only up to `migration`, reproducing a database an older sitrep wrote.
@@ -46,7 +50,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         return pool
     }
 
-    private func migrateIfNeeded() throws {
+    private func migrateIfNeeded(alreadyLocked: Bool) throws {
         let migrator = StoreMigrations.migrator
         let state = try read { db in
             (
@@ -58,16 +62,9 @@ public final class SQLiteIncidentStore: IncidentStore {
             throw StoreError.unusableDatabase(path: path, reason: "was written by a newer version of sitrep")
         }
         if state.complete { return }
-        // Several processes may open a fresh file at once: migrate one at a time.
-        let directory = (path as NSString).deletingLastPathComponent
-        let lock = open(directory.isEmpty ? "." : directory, O_RDONLY | O_CLOEXEC)
-        if lock >= 0 { flock(lock, LOCK_EX) }
-        defer {
-            if lock >= 0 {
-                flock(lock, LOCK_UN)
-                close(lock)
-            }
-        }
+        // Several processes may open an old file at once: migrate one at a time.
+        let lock = alreadyLocked ? nil : DirectoryLock(forDatabaseAt: path)
+        defer { lock?.release() }
         do {
             try migrator.migrate(pool)
         } catch {

@@ -1,0 +1,69 @@
+import Foundation
+import IncidentCore
+import TerminalUI
+
+/// Measurements behind `make bench` for the console, run on real data in process.
+public enum ConsoleBenchmark {
+    /// Builds the first screen the way the console does: read incidents, read the selected
+    /// timeline's tail, render. Returns the frame so callers can present it.
+    public static func firstFrame(store: any IncidentStore, size: Size, user: String) throws -> ConsoleFrame {
+        var state = ConsoleState(size: size, now: Date(), user: user, databasePath: "")
+        _ = ConsoleReducer.apply(&state, .resized(size))
+        var pending = ConsoleReducer.start(&state)
+        let runner = EffectRunner(store: store, user: user, inbox: ConsoleInbox())
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
+        }
+        return ConsoleView.render(state, theme: .dark)
+    }
+
+    /// Median seconds for reducer + render + diff per key, moving the incident selection up and
+    /// down `count` times over already-loaded data (no database work inside the loop).
+    public static func keystrokes(store: any IncidentStore, size: Size, count: Int) throws -> TimeInterval {
+        var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
+        _ = ConsoleReducer.apply(&state, .resized(size))
+        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
+        var pending = ConsoleReducer.start(&state)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
+        }
+        // Timeline loads the keys trigger are answered from a cache, so only UI work is timed.
+        var pages: [String: TimelinePage] = [:]
+        var previous = ConsoleView.render(state, theme: .dark).buffer
+        var samples: [TimeInterval] = []
+        samples.reserveCapacity(count)
+        for index in 0..<count {
+            let key: KeyPress = (index / 5) % 2 == 0 ? .character("j") : .character("k")
+            let start = DispatchTime.now().uptimeNanoseconds
+            var effects = ConsoleReducer.apply(&state, .key(key))
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                guard case .loadTimeline(let incident, _) = effect else { continue }
+                if pages[incident] == nil {
+                    if case .timelineLoaded(let page)? = runner.perform(effect) { pages[incident] = page }
+                }
+                if let page = pages[incident] { effects += ConsoleReducer.apply(&state, .timelineLoaded(page)) }
+            }
+            let frame = ConsoleView.render(state, theme: .dark).buffer
+            _ = frame.changes(from: previous)
+            previous = frame
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return samples.sorted()[samples.count / 2]
+    }
+
+    /// The state after the first screen, for measuring what one selection move sends.
+    public static func loadedState(store: any IncidentStore, size: Size) throws -> ConsoleState {
+        var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
+        _ = ConsoleReducer.apply(&state, .resized(size))
+        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
+        var pending = ConsoleReducer.start(&state)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
+        }
+        return state
+    }
+}

@@ -1,0 +1,8 @@
+/// Work the reducer asks for; the runtime performs it off the UI thread and posts the outcome
+/// back as an event.
+public enum ConsoleEffect: Equatable, Sendable {
+    case loadIncidents(includeInactive: Bool)
+    case loadTimeline(key: String, request: TimelineRequest)
+    case perform(StoreAction)
+    case quit
+}

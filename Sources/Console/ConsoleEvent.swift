@@ -1,0 +1,17 @@
+import Foundation
+import IncidentCore
+import TerminalUI
+
+/// Everything that can happen to the console: keys, the terminal, the clock, and results of
+/// effects. `ConsoleReducer.apply` is the only place these change state.
+public enum ConsoleEvent: Equatable, Sendable {
+    case key(KeyPress)
+    case resized(Size)
+    case tick(Date)
+    case incidentsLoaded([IncidentSummary])
+    case timelineLoaded(TimelinePage)
+    /// Another process (or this one) committed to the database.
+    case storeChanged
+    case actionSucceeded(message: String, selectKey: String?)
+    case actionFailed(String)
+}

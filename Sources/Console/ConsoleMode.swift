@@ -1,0 +1,8 @@
+import TerminalUI
+
+/// What the keyboard is currently talking to.
+public enum ConsoleMode: Equatable, Sendable {
+    case normal
+    case help(scrollOffset: Int)
+    case input(InputPurpose, TextField)
+}

@@ -1,0 +1,85 @@
+import Foundation
+import IncidentCore
+import TerminalUI
+
+/// The console's loop: owns the terminal, feeds keys, ticks and effect results to the reducer,
+/// runs effects in the background, and presents a frame only when the state changed.
+public final class ConsoleRuntime {
+    let device: any TerminalDevice
+    let makeTheme: (ColorDepth) -> ThemeResolver.Resolution
+    public private(set) var theme = Theme.dark
+    let clock: @Sendable () -> Date
+    let runner: EffectRunner
+    let inbox = ConsoleInbox()
+    public private(set) var state: ConsoleState
+    /// How often the clock ticks and other processes' writes are looked for.
+    let tickInterval: TimeInterval = 0.25
+
+    public init(
+        device: any TerminalDevice, store: any IncidentStore, state: ConsoleState,
+        clock: @escaping @Sendable () -> Date = { Date() },
+        makeTheme: @escaping (ColorDepth) -> ThemeResolver.Resolution
+    ) {
+        self.device = device
+        self.state = state
+        self.makeTheme = makeTheme
+        self.clock = clock
+        runner = EffectRunner(store: store, user: state.user, inbox: inbox)
+    }
+
+    /// Runs until the user quits. The terminal is given back however this returns.
+    public func run() throws {
+        try device.start()
+        defer { device.stop() }
+        let resolution = makeTheme(device.colorDepth)
+        theme = resolution.theme
+        if let notice = resolution.notice {
+            state.themeNotice = notice
+            state.notice = Notice(notice, level: .error, now: clock())
+        }
+        dispatch(.resized(device.size))
+        perform(ConsoleReducer.start(&state))
+        settleInitialLoad()
+        var lastTick = Date.distantPast
+        var presented: ConsoleState?
+        while !state.quitRequested {
+            let now = clock()
+            if now.timeIntervalSince(lastTick) >= tickInterval {
+                lastTick = now
+                dispatch(.tick(now))
+                runner.pollChanges()
+            }
+            for event in inbox.drain() { dispatch(event) }
+            if presented != state {
+                let frame = ConsoleView.render(state, theme: theme)
+                try device.present(frame.buffer, cursor: frame.cursor)
+                presented = state
+            }
+            if let key = try device.readKey(timeout: .milliseconds(100)) {
+                dispatch(key == .resize ? .resized(device.size) : .key(key))
+            }
+        }
+        runner.waitUntilIdle()
+    }
+
+    /// Lets the first reads (incident list, then the selected timeline) land before the first
+    /// frame and the first key, so the console opens on data rather than on an empty screen.
+    func settleInitialLoad() {
+        for _ in 0..<3 {
+            runner.waitUntilIdle()
+            let events = inbox.drain()
+            if events.isEmpty { return }
+            events.forEach(dispatch)
+        }
+    }
+
+    func dispatch(_ event: ConsoleEvent) {
+        perform(ConsoleReducer.apply(&state, event))
+    }
+
+    func perform(_ effects: [ConsoleEffect]) {
+        for effect in effects where effect != .quit {
+            runner.run(effect)
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import IncidentCore
+import TerminalUI
+import Testing
+
+@testable import Console
+
+@Suite struct ConsoleReducerTests {
+    func state(_ width: Int = 120, _ height: Int = 40) -> ConsoleState {
+        ConsoleSamples.loadedState(size: Size(width: width, height: height))
+    }
+
+    @discardableResult
+    func press(_ state: inout ConsoleState, _ keys: KeyPress...) -> [ConsoleEffect] {
+        keys.flatMap { ConsoleReducer.apply(&state, .key($0)) }
+    }
+
+    func type(_ state: inout ConsoleState, _ text: String) {
+        for character in text { _ = ConsoleReducer.apply(&state, .key(.character(character))) }
+    }
+
+    @Test func startLoadsOpenIncidents() {
+        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        #expect(ConsoleReducer.start(&state) == [.loadIncidents(includeInactive: false)])
+    }
+
+    @Test func firstLoadSelectsTheTopIncidentAndReadsItsTimeline() {
+        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        let effects = ConsoleReducer.apply(&state, .incidentsLoaded(ConsoleSamples.incidents))
+        #expect(state.selectedIncident?.incident.key == "INC-20251104-001")
+        #expect(effects == [.loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize))])
+    }
+
+    @Test func movingTheSelectionReadsTheOtherTimeline() {
+        var state = state()
+        let effects = press(&state, .character("j"))
+        #expect(state.selectedIncident?.incident.key == "INC-20251104-002")
+        #expect(effects == [.loadTimeline(key: "INC-20251104-002", request: .tail(limit: ConsoleReducer.pageSize))])
+        #expect(state.timeline.entries.isEmpty)
+        #expect(press(&state, .up) == [.loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize))])
+    }
+
+    @Test func tabVisitsOnlyVisiblePanes() {
+        var wide = state()
+        var visited: [ConsolePane] = []
+        for _ in 0..<4 {
+            press(&wide, .tab)
+            visited.append(wide.focus)
+        }
+        #expect(visited == [.timeline, .runbook, .health, .incidents])
+        var small = state(80, 24)
+        press(&small, .tab)
+        press(&small, .tab)
+        #expect(small.focus == .incidents)
+        press(&small, .backTab)
+        #expect(small.focus == .timeline)
+    }
+
+    @Test func noteIsTypedAndSubmitted() {
+        var state = state()
+        press(&state, .character("n"))
+        type(&state, "Rolled back 障害 deploy")
+        press(&state, .left, .left, .left, .left, .left, .left, .backspace)
+        type(&state, "!")
+        let effects = press(&state, .enter)
+        #expect(effects == [.perform(.note(key: "INC-20251104-001", text: "Rolled back 障害!deploy", kind: .note))])
+        #expect(state.mode == .normal)
+    }
+
+    @Test func escapeCancelsTyping() {
+        var state = state()
+        press(&state, .character("d"))
+        type(&state, "never mind")
+        #expect(press(&state, .escape).isEmpty)
+        #expect(state.mode == .normal)
+    }
+
+    @Test func commandLineSpeaksTheCLIVerbs() {
+        var state = state()
+        press(&state, .character(":"))
+        type(&state, "status mitigated rollback done")
+        #expect(press(&state, .enter) == [.perform(.status(key: "INC-20251104-001", move: .to(.mitigated), note: "rollback done"))])
+        press(&state, .character(":"))
+        type(&state, "sev p0")
+        #expect(press(&state, .enter) == [.perform(.severity(key: "INC-20251104-001", severity: .p0, note: nil))])
+        press(&state, .character(":"))
+        type(&state, "assign commander alice")
+        #expect(press(&state, .enter) == [.perform(.assign(key: "INC-20251104-001", role: .commander, person: "alice"))])
+        press(&state, .character(":"))
+        type(&state, "declare P1 Login failing --service auth")
+        #expect(
+            press(&state, .enter) == [
+                .perform(.declare(IncidentDeclaration(title: "Login failing", severity: .p1, services: ["auth"])))
+            ])
+        press(&state, .character(":"))
+        type(&state, "action add Add canary --owner omar --priority high")
+        #expect(
+            press(&state, .enter) == [
+                .perform(
+                    .addAction(
+                        key: "INC-20251104-001", draft: ActionItemDraft(title: "Add canary", owner: "omar", priority: .high)))
+            ])
+        press(&state, .character(":"))
+        type(&state, "action done #7")
+        #expect(press(&state, .enter) == [.perform(.completeAction(id: 7))])
+    }
+
+    @Test func shortcutKeysOpenTheCommandLinePrefilled() {
+        var state = state()
+        press(&state, .character("s"))
+        guard case .input(.command, let field) = state.mode else {
+            Issue.record("no command line")
+            return
+        }
+        #expect(field.text == "status ")
+    }
+
+    @Test func badCommandKeepsTheTextAndSaysWhy() {
+        var state = state()
+        press(&state, .character(":"))
+        type(&state, "status sideways")
+        #expect(press(&state, .enter).isEmpty)
+        #expect(state.notice?.level == .error)
+        #expect(state.notice?.text.hasPrefix("usage: status") == true)
+        guard case .input(.command, let field) = state.mode else {
+            Issue.record("command line closed")
+            return
+        }
+        #expect(field.text == "status sideways")
+    }
+
+    @Test func tabCompletesVerbsAndWords() {
+        var state = state()
+        press(&state, .character(":"))
+        type(&state, "st")
+        press(&state, .tab)
+        type(&state, "mi")
+        press(&state, .tab)
+        guard case .input(.command, let field) = state.mode else {
+            Issue.record("command line closed")
+            return
+        }
+        #expect(field.text == "status mitigated ")
+        #expect(CommandLineParser.complete("s").candidates == ["status", "severity", "sev"])
+    }
+
+    @Test func filterNarrowsTheListAndEscapeClearsIt() {
+        var state = state()
+        press(&state, .character("/"))
+        type(&state, "search")
+        #expect(state.visibleIncidents.map(\.incident.key) == ["INC-20251104-002"])
+        #expect(state.selectedIncident?.incident.key == "INC-20251104-002")
+        press(&state, .enter)
+        #expect(state.filter == "search")
+        press(&state, .escape)
+        #expect(state.filter.isEmpty)
+        #expect(state.visibleIncidents.count == 3)
+    }
+
+    @Test func changesElsewhereReloadListAndNewEntries() {
+        var state = state()
+        #expect(
+            ConsoleReducer.apply(&state, .storeChanged) == [
+                .loadIncidents(includeInactive: false),
+                .loadTimeline(key: "INC-20251104-001", request: .after(sequence: 6, limit: 1000)),
+            ])
+        let fresh = ConsoleSamples.entry(7, "2025-11-04T10:49:00Z", "bob", .note, "from the CLI")
+        _ = ConsoleReducer.apply(
+            &state,
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .after(sequence: 6, limit: 1000), totalCount: 7, entries: [fresh])))
+        #expect(state.timeline.entries.last?.text == "from the CLI")
+        #expect(state.timeline.isFollowing)
+    }
+
+    @Test func scrolledBackViewStaysPutWhenEntriesArrive() {
+        var state = state(120, 40)
+        let many = (1...200).map { ConsoleSamples.entry($0, "2025-11-04T10:00:00Z", "bot", .note, "entry \($0)") }
+        _ = ConsoleReducer.apply(
+            &state, .timelineLoaded(TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 200, entries: many)))
+        press(&state, .character("l"))
+        press(&state, .up, .up, .up)
+        #expect(state.timeline.scrollBack == 3)
+        let fresh = ConsoleSamples.entry(201, "2025-11-04T10:01:00Z", "bob", .note, "new")
+        _ = ConsoleReducer.apply(
+            &state,
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .after(sequence: 200, limit: 1000), totalCount: 201, entries: [fresh])))
+        #expect(state.timeline.scrollBack == 4)
+        press(&state, .character("G"))
+        #expect(state.timeline.isFollowing)
+    }
+
+    @Test func scrollingPastTheLoadedWindowReadsAnOlderPage() {
+        var state = state(120, 40)
+        let window = (801...1000).map { ConsoleSamples.entry($0, "2025-11-04T10:00:00Z", "bot", .note, "entry \($0)") }
+        _ = ConsoleReducer.apply(
+            &state,
+            .timelineLoaded(TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 1000, entries: window)))
+        press(&state, .character("l"))
+        var effects: [ConsoleEffect] = []
+        for _ in 0..<10 { effects += press(&state, .pageUp) }
+        #expect(effects == [.loadTimeline(key: "INC-20251104-001", request: .before(sequence: 801, limit: 200))])
+        #expect(state.timeline.isLoadingOlder)
+        let older = (601...800).map { ConsoleSamples.entry($0, "2025-11-04T10:00:00Z", "bot", .note, "entry \($0)") }
+        _ = ConsoleReducer.apply(
+            &state,
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .before(sequence: 801, limit: 200), totalCount: 1000, entries: older)))
+        #expect(state.timeline.firstSequence == 601)
+        #expect(state.timeline.entries.count == 400)
+        #expect(!state.timeline.isLoadingOlder)
+    }
+
+    @Test func refusalsShowAsErrorsUntilTheyExpire() {
+        var state = state()
+        _ = ConsoleReducer.apply(&state, .actionFailed("INC-20251104-001 cannot be closed: it was never resolved"))
+        #expect(state.notice?.level == .error)
+        _ = ConsoleReducer.apply(&state, .tick(ConsoleSamples.now.addingTimeInterval(5)))
+        #expect(state.notice != nil)
+        _ = ConsoleReducer.apply(&state, .tick(ConsoleSamples.now.addingTimeInterval(60)))
+        #expect(state.notice == nil)
+    }
+
+    @Test func declaringSelectsTheNewIncidentOnceListed() {
+        var state = state()
+        _ = ConsoleReducer.apply(&state, .actionSucceeded(message: "Declared INC-20251104-004", selectKey: "INC-20251104-004"))
+        let declared = IncidentSummary(
+            incident: ConsoleSamples.incident(4, "Login failing", severity: .p0, status: .detected, declared: "2025-11-04T10:49:00Z"),
+            commander: nil, services: [])
+        let effects = ConsoleReducer.apply(&state, .incidentsLoaded([declared] + ConsoleSamples.incidents))
+        #expect(state.selectedIncident?.incident.key == "INC-20251104-004")
+        #expect(effects == [.loadTimeline(key: "INC-20251104-004", request: .tail(limit: ConsoleReducer.pageSize))])
+    }
+
+    @Test func writingWithoutAnIncidentSaysSo() {
+        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        _ = ConsoleReducer.apply(&state, .incidentsLoaded([]))
+        press(&state, .character("n"))
+        #expect(state.mode == .normal)
+        #expect(state.notice?.level == .error)
+    }
+
+    @Test func quitAndHelp() {
+        var state = state()
+        press(&state, .character("?"))
+        #expect(state.mode == .help(scrollOffset: 0))
+        press(&state, .character("j"))
+        #expect(state.mode == .help(scrollOffset: 1))
+        press(&state, .escape)
+        #expect(press(&state, .character("q")) == [.quit])
+        #expect(state.quitRequested)
+    }
+
+    @Test func resizeToTinyAndBackKeepsWorking() {
+        var state = state()
+        press(&state, .tab, .tab, .tab)
+        #expect(state.focus == .health)
+        _ = ConsoleReducer.apply(&state, .resized(Size(width: 1, height: 1)))
+        _ = ConsoleReducer.apply(&state, .resized(Size(width: 80, height: 24)))
+        #expect(state.focus == .incidents)
+        _ = ConsoleView.render(state, theme: .dark)
+        _ = ConsoleReducer.apply(&state, .resized(Size(width: 120, height: 40)))
+        #expect(state.selectedIncident?.incident.key == "INC-20251104-001")
+    }
+}

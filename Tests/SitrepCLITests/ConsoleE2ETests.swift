@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The real console binary in tmux: what a person at a terminal would see and do.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+struct ConsoleE2ETests {
+    func seeded() throws -> (CLIRunner, String, String) {
+        let cli = try CLIRunner()
+        let first = try cli.ok([
+            "declare", "Checkout API returning 500s", "--severity", "P1", "--service", "checkout", "--commander", "dana",
+        ])
+        let second = try cli.ok(["declare", "Search slow in eu-west", "--severity", "P3"])
+        _ = try cli.ok(["note", first, "Error spike after deploy 4512"])
+        return (cli, first, second)
+    }
+
+    @Test func opensNavigatesAndRecordsANote() throws {
+        let (cli, first, second) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Error spike after deploy 4512")
+        #expect(try session.screen().contains("Incidents · open (2)"))
+        try session.keys("j")
+        try session.waitFor("second incident selected") { $0.contains("\(second) · ") }
+        try session.keys("k", "n")
+        try session.waitFor(text: "Note:")
+        try session.type("Rolled back to 4511 障害")
+        try session.keys("Enter")
+        try session.waitFor(text: "Note added to \(first)")
+        let shown = try cli.ok(["show", first])
+        #expect(shown.contains("alice  [note] Rolled back to 4511 障害"))
+        try session.keys("q")
+        try session.waitFor("exit") { _ in (try? session.display("#{pane_dead}")) == "1" }
+        #expect(try session.display("#{pane_dead_status}") == "0")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test func helpOverlayListsTheKeys() throws {
+        let (cli, _, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        try session.keys("?")
+        let help = try session.waitFor("help") { $0.contains("sitrep keys") }
+        #expect(help.contains("Declare a new incident"))
+        try session.keys("Escape")
+        try session.waitFor("help closed") { !$0.contains("sitrep keys") }
+    }
+
+    @Test func commandLineChangesStatusAndRefusalsAreShown() throws {
+        let (cli, first, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        try session.keys(":")
+        try session.type("status closed")
+        try session.keys("Enter")
+        try session.waitFor(text: "never resolved")
+        try session.keys(":")
+        try session.type("status mitigated rollback done")
+        try session.keys("Enter")
+        try session.waitFor(text: "\(first) is mitigated")
+        #expect(try cli.ok(["show", first, "--json"]).contains("\"status\" : \"mitigated\""))
+    }
+
+    @Test func writesFromAnotherProcessAppearWithoutAKeypress() throws {
+        let (cli, first, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Error spike after deploy 4512")
+        _ = try cli.ok(["note", first, "Written from another shell", "--user", "bob"])
+        try session.waitFor(text: "Written from another shell", limit: 5)
+        _ = try cli.ok(["declare", "Login failing", "--severity", "P0"])
+        try session.waitFor(text: "Login failing", limit: 5)
+    }
+
+    @Test func resizingToTinyAndBackNeverCrashes() throws {
+        let (cli, _, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        for (width, height) in [(30, 8), (1, 1), (80, 24), (10, 3), (120, 40)] {
+            try session.tmux(["resize-window", "-t", "main", "-x", String(width), "-y", String(height)])
+            if width >= 80 {
+                try session.waitFor(text: "Incidents · open")
+            } else if width >= 30 {
+                try session.waitFor(text: "too small")
+            }
+            #expect(try session.display("#{pane_dead}") == "0")
+        }
+    }
+
+    @Test func sigtermGivesTheTerminalBack() throws {
+        let (cli, _, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        #expect(try session.display("#{alternate_on}") == "1")
+        let pid = try #require(pid_t(try session.display("#{pane_pid}")))
+        kill(pid, SIGTERM)
+        try session.waitFor("exit") { _ in (try? session.display("#{pane_dead}")) == "1" }
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test func unknownTerminalFailsPolitely() throws {
+        let (cli, _, _) = try seeded()
+        let script = "TERM=no-such-terminal-xyz \(TmuxSession.quote(CLIRunner.binary)) console; echo exit=$?"
+        let session = try TmuxSession(cli: cli, shell: script)
+        let screen = try session.waitFor("exit code") { $0.contains("exit=") }
+        #expect(screen.contains("exit=69"))
+        #expect(screen.contains("no-such-terminal-xyz"))
+    }
+}
