@@ -4,7 +4,8 @@ import IncidentCore
 
 struct HandoffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "handoff", abstract: "Hand over the shift with a generated report; acknowledge and review handoffs.",
+        commandName: "handoff",
+        abstract: "Hand over the shift with a generated report; acknowledge and review handoffs.",
         discussion: """
             `sitrep handoff --to NAME` freezes a report of open incidents, open action items, failing
             health checks, runbook runs in progress and your notes, and records it in every open
@@ -17,7 +18,9 @@ struct HandoffCommand: ParsableCommand {
             abstract: "Hand over to someone (the default subcommand); prints the report.")
 
         @Option(name: .long, help: ArgumentHelp("Who takes over.", valueName: "name")) var to: String
-        @Option(name: .long, help: ArgumentHelp("Notes for the incoming engineer (repeat for paragraphs).", valueName: "text"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Notes for the incoming engineer (repeat for paragraphs).", valueName: "text"))
         var note: [String] = []
         @Flag(name: .long, help: "Also make them commander of every open incident.") var commander = false
         @Option(name: .long, help: "Output format.") var format: ReportFormat = .markdown
@@ -60,7 +63,8 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The handoff log, newest first, with acknowledgements.")
+        static let configuration = CommandConfiguration(
+            abstract: "The handoff log, newest first, with acknowledgements.")
 
         @Option(name: .long, help: "Show at most this many.") var limit: Int?
         @Flag(name: .long, help: "Print JSON.") var json = false

@@ -13,7 +13,8 @@ struct PostmortemCommand: ParsableCommand {
             """)
 
     @Argument(help: "Incident key.") var key: String
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file.", valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write to this file.", valueName: "file"))
     var output: String?
     @Option(name: .long, help: ArgumentHelp("Mustache template (Markdown format only).", valueName: "file"))
     var template: String?
@@ -39,7 +40,8 @@ struct PostmortemCommand: ParsableCommand {
                 return try PostmortemDraft.write(
                     key: key, from: store, to: output, format: format, template: chosen, redactor: redactor) + "\n"
             }
-            return try PostmortemDraft.render(key: key, from: store, format: format, template: chosen, redactor: redactor)
+            return try PostmortemDraft.render(
+                key: key, from: store, format: format, template: chosen, redactor: redactor)
         }
         print(text, terminator: "")
     }

@@ -85,7 +85,8 @@ public struct SitrepConfig: Sendable, Equatable {
                         return folder
                     }
                 } else {
-                    throw ConfigError(file: file, line: line, message: "`runbooks` must be a folder or a list of folders")
+                    throw ConfigError(
+                        file: file, line: line, message: "`runbooks` must be a folder or a list of folders")
                 }
             case "redact":
                 let items = value.string.map { _ in [value] } ?? value.sequence.map(Array.init)

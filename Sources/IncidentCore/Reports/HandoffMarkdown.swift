@@ -16,7 +16,8 @@ public enum HandoffMarkdown {
     public static func render(_ handoff: Handoff, redactor: Redactor = .standard) -> String {
         let report = handoff.report.redacted(with: redactor)
         let at = report.generatedAt
-        var out = "# Shift handoff #\(handoff.id): \(MarkdownText.inline(handoff.from)) → \(MarkdownText.inline(handoff.to))\n\n"
+        var out =
+            "# Shift handoff #\(handoff.id): \(MarkdownText.inline(handoff.from)) → \(MarkdownText.inline(handoff.to))\n\n"
         out += "Handed over at \(minute(at)) UTC by \(handoff.from) to \(handoff.to).\n"
         if let acknowledgedAt = handoff.acknowledgedAt {
             out += "Acknowledged by \(handoff.acknowledgedBy ?? "unknown") at \(minute(acknowledgedAt)) UTC "
@@ -46,7 +47,10 @@ public enum HandoffMarkdown {
             out += MarkdownText.table(
                 ["Fact", "Value"],
                 [
-                    ["Age", "\(Timestamp.duration(at.timeIntervalSince(incident.declaredAt))) (declared \(minute(incident.declaredAt)) UTC)"],
+                    [
+                        "Age",
+                        "\(Timestamp.duration(at.timeIntervalSince(incident.declaredAt))) (declared \(minute(incident.declaredAt)) UTC)",
+                    ],
                     ["Commander", incident.commander ?? "none assigned"],
                     [
                         "Last update",
@@ -82,7 +86,8 @@ public enum HandoffMarkdown {
                 report.failingChecks.map { check in
                     [
                         check.check, minute(check.downSince), Timestamp.duration(at.timeIntervalSince(check.downSince)),
-                        minute(check.lastSampleAt), check.latencyMilliseconds.map { String(format: "%.0f ms", $0) } ?? "-",
+                        minute(check.lastSampleAt),
+                        check.latencyMilliseconds.map { String(format: "%.0f ms", $0) } ?? "-",
                         check.error ?? "-",
                     ]
                 })
@@ -95,7 +100,10 @@ public enum HandoffMarkdown {
             out += MarkdownText.table(
                 ["Incident", "Runbook", "Started by", "Started (UTC)", "Steps recorded"],
                 report.runbookRuns.map { run in
-                    [run.incident, "\(run.title) (\(run.path))", run.startedBy, minute(run.startedAt), "\(run.stepsRecorded)"]
+                    [
+                        run.incident, "\(run.title) (\(run.path))", run.startedBy, minute(run.startedAt),
+                        "\(run.stepsRecorded)",
+                    ]
                 })
         }
         return out

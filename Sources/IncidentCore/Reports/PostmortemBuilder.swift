@@ -32,7 +32,9 @@ public enum PostmortemBuilder {
             ?? "ongoing (not resolved)"
         let commander =
             detail.holder(of: .commander)
-            ?? detail.roles.filter { $0.role == .commander }.max { ($0.assignedAt, $0.id ?? 0) < ($1.assignedAt, $1.id ?? 0) }?
+            ?? detail.roles.filter { $0.role == .commander }.max {
+                ($0.assignedAt, $0.id ?? 0) < ($1.assignedAt, $1.id ?? 0)
+            }?
             .person
 
         return PostmortemReport(
@@ -57,7 +59,9 @@ public enum PostmortemBuilder {
     /// at the same moment keep the order they were written in.
     static func lines(_ timeline: [TimelineEntry], redactor: Redactor) -> [PostmortemReport.Line] {
         var entries = timeline
-        let sorted = zip(entries, entries.dropFirst()).allSatisfy { ($0.eventAt, $0.sequence) <= ($1.eventAt, $1.sequence) }
+        let sorted = zip(entries, entries.dropFirst()).allSatisfy {
+            ($0.eventAt, $0.sequence) <= ($1.eventAt, $1.sequence)
+        }
         if !sorted { entries.sort { ($0.eventAt, $0.sequence) < ($1.eventAt, $1.sequence) } }
         var lines: [PostmortemReport.Line] = []
         lines.reserveCapacity(entries.count)

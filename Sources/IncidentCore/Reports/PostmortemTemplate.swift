@@ -64,93 +64,93 @@ public struct PostmortemTemplate: Sendable {
 
     /// The default template, identical to `Templates/postmortem.mustache`.
     public static let standardText = #"""
-{{! sitrep's default review draft. Copy this file to start your own; see the README. }}
-# Postmortem {{key}}: {{inline(title)}}
+        {{! sitrep's default review draft. Copy this file to start your own; see the README. }}
+        # Postmortem {{key}}: {{inline(title)}}
 
-{{{tables.header}}}
+        {{{tables.header}}}
 
-## Summary
+        ## Summary
 
-{{#summary}}
-{{.}}
-{{/summary}}
-{{^summary}}
-> **Prompt:** nothing recorded yet. In two or three sentences: what broke, who was affected, how it ended.
-{{/summary}}
+        {{#summary}}
+        {{.}}
+        {{/summary}}
+        {{^summary}}
+        > **Prompt:** nothing recorded yet. In two or three sentences: what broke, who was affected, how it ended.
+        {{/summary}}
 
-## Impact
+        ## Impact
 
-{{#impact}}
-{{.}}
-{{/impact}}
-{{^impact}}
-> **Prompt:** nothing recorded yet. Users, requests, revenue or data affected, and for how long.
-{{/impact}}
+        {{#impact}}
+        {{.}}
+        {{/impact}}
+        {{^impact}}
+        > **Prompt:** nothing recorded yet. Users, requests, revenue or data affected, and for how long.
+        {{/impact}}
 
-## Key timestamps
+        ## Key timestamps
 
-{{{tables.keyTimestamps}}}
+        {{{tables.keyTimestamps}}}
 
-## Timeline
+        ## Timeline
 
-All times UTC, in the order things happened (entries logged late appear where they happened).
+        All times UTC, in the order things happened (entries logged late appear where they happened).
 
-{{{tables.timeline}}}
+        {{{tables.timeline}}}
 
-## Root cause and contributing factors
+        ## Root cause and contributing factors
 
-{{#rootCause}}
-{{.}}
-{{/rootCause}}
-{{^rootCause}}
-> **Prompt:** no root cause was recorded. Describe the fault, then the conditions that let it reach users.
-{{/rootCause}}
+        {{#rootCause}}
+        {{.}}
+        {{/rootCause}}
+        {{^rootCause}}
+        > **Prompt:** no root cause was recorded. Describe the fault, then the conditions that let it reach users.
+        {{/rootCause}}
 
-## Five whys
+        ## Five whys
 
-1. Why did the incident happen?
-2. Why was that possible?
-3. Why was that not caught earlier?
-4. Why did it take the time it took to mitigate?
-5. Why would it not happen again after the action items below?
+        1. Why did the incident happen?
+        2. Why was that possible?
+        3. Why was that not caught earlier?
+        4. Why did it take the time it took to mitigate?
+        5. Why would it not happen again after the action items below?
 
-## Resolution
+        ## Resolution
 
-{{#resolution}}
-{{.}}
-{{/resolution}}
-{{^resolution}}
-> **Prompt:** no resolution was recorded. What stopped the impact, and what made the fix permanent?
-{{/resolution}}
+        {{#resolution}}
+        {{.}}
+        {{/resolution}}
+        {{^resolution}}
+        > **Prompt:** no resolution was recorded. What stopped the impact, and what made the fix permanent?
+        {{/resolution}}
 
-## What went well
+        ## What went well
 
-> **Prompt:** detection, tooling, runbooks and teamwork worth keeping.
+        > **Prompt:** detection, tooling, runbooks and teamwork worth keeping.
 
-## What didn't go well
+        ## What didn't go well
 
-> **Prompt:** delays, missing alerts, confusing dashboards, unclear ownership.
+        > **Prompt:** delays, missing alerts, confusing dashboards, unclear ownership.
 
-## Where we got lucky
+        ## Where we got lucky
 
-> **Prompt:** things that limited the damage by chance rather than by design.
+        > **Prompt:** things that limited the damage by chance rather than by design.
 
-## Action items
+        ## Action items
 
-{{#hasActionItems}}
-{{{tables.actionItems}}}
-{{/hasActionItems}}
-{{^hasActionItems}}
-> **Prompt:** no action items were recorded. Add them with `sitrep action add {{key}} "…"`.
-{{/hasActionItems}}
+        {{#hasActionItems}}
+        {{{tables.actionItems}}}
+        {{/hasActionItems}}
+        {{^hasActionItems}}
+        > **Prompt:** no action items were recorded. Add them with `sitrep action add {{key}} "…"`.
+        {{/hasActionItems}}
 
-## Responders
+        ## Responders
 
-{{{tables.responders}}}
+        {{{tables.responders}}}
 
-## Lessons learned
+        ## Lessons learned
 
-> **Prompt:** what would you tell the next on-call engineer facing the same symptoms?
+        > **Prompt:** what would you tell the next on-call engineer facing the same symptoms?
 
-"""#
+        """#
 }

@@ -47,7 +47,8 @@ public struct Redactor: Sendable {
         if text.isEmpty { return text }
         let lowered = Self.loweredBytes(text)
         var result = text
-        for rule in rules where rule.triggers.isEmpty || rule.triggers.contains(where: { Self.bytes(lowered, contain: $0) }) {
+        for rule in rules
+        where rule.triggers.isEmpty || rule.triggers.contains(where: { Self.bytes(lowered, contain: $0) }) {
             let range = NSRange(result.startIndex..., in: result)
             let template = rule.keepsPrefix ? "$1" + Self.marker : Self.marker
             result = rule.expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)

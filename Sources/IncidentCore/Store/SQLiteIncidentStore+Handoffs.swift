@@ -57,7 +57,9 @@ extension SQLiteIncidentStore: HandoffStore {
                 } else {
                     try Row.fetchOne(
                         db,
-                        sql: "SELECT * FROM handoff WHERE acknowledgedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1")
+                        sql:
+                            "SELECT * FROM handoff WHERE acknowledgedAt IS NULL ORDER BY createdAt DESC, id DESC LIMIT 1"
+                    )
                 }
             guard let row else {
                 throw StoreError.notFound(id.map { "no handoff #\($0)" } ?? "no handoff is waiting to be acknowledged")
