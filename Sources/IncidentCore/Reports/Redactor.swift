@@ -16,6 +16,11 @@ public struct Redactor: Sendable {
     }
 
     let rules: [Rule]
+    /// Trigger words by their first byte, each with the rule it wakes: one pass over a text
+    /// finds every rule worth running.
+    let triggersByFirstByte: [[(word: [UInt8], rule: Int)]]
+    /// Rules that run on every text: those without triggers, and any beyond the 64 a mask holds.
+    let unconditional: UInt64
 
     /// The built-in rules plus `extraPatterns` (regular expressions from config `redact:`).
     public init(extraPatterns: [String] = []) throws {
@@ -23,7 +28,7 @@ public struct Redactor: Sendable {
         for pattern in extraPatterns {
             rules.append(Rule(expression: try NSRegularExpression(pattern: pattern), keepsPrefix: false, triggers: []))
         }
-        self.rules = rules
+        self.init(rules: rules)
     }
 
     /// The built-in rules only; they are fixed and known to compile.
@@ -31,6 +36,17 @@ public struct Redactor: Sendable {
 
     init(rules: [Rule]) {
         self.rules = rules
+        var table = [[(word: [UInt8], rule: Int)]](repeating: [], count: 256)
+        var unconditional: UInt64 = 0
+        for (index, rule) in rules.enumerated() {
+            if rule.triggers.isEmpty || index >= 64 {
+                if index < 64 { unconditional |= 1 << UInt64(index) }
+                continue
+            }
+            for word in rule.triggers { table[Int(word[0])].append((word, index)) }
+        }
+        triggersByFirstByte = table
+        self.unconditional = unconditional
     }
 
     /// The first problem with a config pattern, or nil when it compiles.
@@ -45,10 +61,11 @@ public struct Redactor: Sendable {
 
     public func redact(_ text: String) -> String {
         if text.isEmpty { return text }
-        let lowered = Self.loweredBytes(text)
+        var copy = text
+        let wanted = copy.withUTF8 { triggered(in: $0) } | unconditional
+        if wanted == 0 && rules.count <= 64 { return text }
         var result = text
-        for rule in rules
-        where rule.triggers.isEmpty || rule.triggers.contains(where: { Self.bytes(lowered, contain: $0) }) {
+        for (index, rule) in rules.enumerated() where index >= 64 || wanted & (1 << UInt64(index)) != 0 {
             let range = NSRange(result.startIndex..., in: result)
             let template = rule.keepsPrefix ? "$1" + Self.marker : Self.marker
             result = rule.expression.stringByReplacingMatches(in: result, range: range, withTemplate: template)
@@ -56,16 +73,31 @@ public struct Redactor: Sendable {
         return result
     }
 
-    public func redact(_ text: String?) -> String? {
-        text.map { redact($0) }
+    /// A bit per rule whose trigger word occurs in `bytes`, compared case-insensitively.
+    func triggered(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        let count = bytes.count
+        for start in 0..<count {
+            let candidates = triggersByFirstByte[Int(Self.lower(bytes[start]))]
+            if candidates.isEmpty { continue }
+            for candidate in candidates where mask & (1 << UInt64(candidate.rule)) == 0 {
+                let word = candidate.word
+                guard word.count <= count - start else { continue }
+                var offset = 1
+                while offset < word.count, Self.lower(bytes[start + offset]) == word[offset] { offset += 1 }
+                if offset == word.count { mask |= 1 << UInt64(candidate.rule) }
+            }
+        }
+        return mask
     }
 
-    static func loweredBytes(_ text: String) -> [UInt8] {
-        var bytes = Array(text.utf8)
-        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 {
-            bytes[index] += 32
-        }
-        return bytes
+    @inline(__always)
+    static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 65 && byte <= 90 ? byte + 32 : byte
+    }
+
+    public func redact(_ text: String?) -> String? {
+        text.map { redact($0) }
     }
 
     static func rule(_ pattern: String, keepsPrefix: Bool = false, triggers: [String]) -> Rule {
@@ -105,21 +137,4 @@ public struct Redactor: Sendable {
         // JSON Web Tokens, which often carry bearer credentials in logs.
         rule(#"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#, triggers: ["eyj"]),
     ]
-
-    /// Byte substring search; the texts are short, so the naive scan is the fast one.
-    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        let first = needle[0]
-        let last = haystack.count - needle.count
-        var index = 0
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
-    }
 }
