@@ -43,7 +43,10 @@ struct RunbookCommand: ParsableCommand {
         func run() throws {
             let items = try RunbookCommand.library(options).entries().map { entry in
                 do {
-                    return (entry: entry, runbook: Optional(try RunbookParser.parse(fileAt: entry.path)), error: String?.none)
+                    return (
+                        entry: entry, runbook: Optional(try RunbookParser.parse(fileAt: entry.path)),
+                        error: String?.none
+                    )
                 } catch {
                     return (entry: entry, runbook: Runbook?.none, error: Optional("\(error)"))
                 }
@@ -107,7 +110,9 @@ struct RunbookCommand: ParsableCommand {
                 """)
         @Argument(help: "Runbook name or path.") var runbook: String
         @Option(name: .long, help: ArgumentHelp("Incident key.", valueName: "key")) var incident: String
-        @Option(name: .customLong("var"), help: ArgumentHelp("A variable value, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
+        @Option(
+            name: .customLong("var"),
+            help: ArgumentHelp("A variable value, NAME=VALUE (repeatable).", valueName: "NAME=VALUE"))
         var variables: [String] = []
         @Flag(name: .long, help: "Confirm low and medium risk steps without asking (high risk still asks).")
         var yes = false

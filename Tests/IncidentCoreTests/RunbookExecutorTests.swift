@@ -103,7 +103,8 @@ import Testing
 
     @Test func cancelEscalatesToKillWhenTermIsIgnored() async {
         let control = StepControl()
-        let result = await executor.run(invocation("trap '' TERM; echo ready; sleep 30", timeout: 60), control: control) {
+        let result = await executor.run(invocation("trap '' TERM; echo ready; sleep 30", timeout: 60), control: control)
+        {
             chunk in
             if String(decoding: chunk, as: UTF8.self).contains("ready") { control.cancel() }
         }
@@ -124,7 +125,8 @@ import Testing
     }
 
     @Test func backgroundChildrenDoNotOutliveASuccessfulStep() async throws {
-        let result = await executor.run(invocation("(trap '' TERM; exec sleep 30) >/dev/null 2>&1 &\necho $! > bg.pid\necho done"))
+        let result = await executor.run(
+            invocation("(trap '' TERM; exec sleep 30) >/dev/null 2>&1 &\necho $! > bg.pid\necho done"))
         #expect(result.outcome == .ran)
         #expect(reapSignal(try pid(in: "bg.pid")) == SIGKILL)
     }
@@ -212,7 +214,8 @@ import Testing
         let result = await executor.run(
             invocation("echo \"$TARGET\"; echo $OTHER; echo $TICKS; echo $HOME_WIPE", variables: values))
         #expect(result.outcome == .ran)
-        #expect(text(result) == "$(touch pwned-substitution)\n; touch pwned-semicolon\n`touch pwned-ticks`\n; rm -rf ~\n")
+        #expect(
+            text(result) == "$(touch pwned-substitution)\n; touch pwned-semicolon\n`touch pwned-ticks`\n; rm -rf ~\n")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(!leftovers.contains { $0.hasPrefix("pwned") })
     }
@@ -235,13 +238,16 @@ import Testing
         let missingDirectory = RunbookStep(
             id: "x", number: 1, kind: .command, section: "", title: "", command: "true", workingDirectory: "nope",
             line: 1)
-        let result = await executor.run(StepInvocation(step: missingDirectory, runbookPath: folder + "/r.md", variables: [:]))
+        let result = await executor.run(
+            StepInvocation(step: missingDirectory, runbookPath: folder + "/r.md", variables: [:]))
         #expect(result.outcome == .failed)
         #expect(result.termination == .notStarted("working directory \(folder)/nope does not exist"))
         let noInterpreter = RunbookStep(
-            id: "x", number: 1, kind: .command, section: "", title: "", command: "1", interpreter: ["no-such-program-xyz"],
+            id: "x", number: 1, kind: .command, section: "", title: "", command: "1",
+            interpreter: ["no-such-program-xyz"],
             line: 1)
-        let missing = await executor.run(StepInvocation(step: noInterpreter, runbookPath: folder + "/r.md", variables: [:]))
+        let missing = await executor.run(
+            StepInvocation(step: noInterpreter, runbookPath: folder + "/r.md", variables: [:]))
         #expect(missing.outcome == .failed)
         #expect(missing.termination.summary.hasPrefix("not started: no-such-program-xyz"))
         let control = StepControl()

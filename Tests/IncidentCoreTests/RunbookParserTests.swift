@@ -41,7 +41,10 @@ import Testing
         #expect(demo.step(id: "restart-demo-worker")?.risk == .high)
         #expect(demo.step(id: "disk-space")?.expect == "%")
         #expect(demo.steps.contains { $0.kind == .manual })
-        #expect(demo.step(id: "probe-health")?.variables == [RunbookVariable(name: "DEMO_URL", defaultValue: "http://localhost:8080/health")])
+        #expect(
+            demo.step(id: "probe-health")?.variables == [
+                RunbookVariable(name: "DEMO_URL", defaultValue: "http://localhost:8080/health")
+            ])
     }
 
     static let tricky = """
@@ -120,14 +123,18 @@ import Testing
         let runbook = RunbookParser.parse(Self.tricky, path: "tricky.md")
         #expect(runbook.problems == [])
         #expect(runbook.title == "Tricky one")
-        #expect(runbook.metadata == [
-            RunbookMetadataItem(key: "Category", value: "Database"), RunbookMetadataItem(key: "Owner", value: "db team"),
-        ])
+        #expect(
+            runbook.metadata == [
+                RunbookMetadataItem(key: "Category", value: "Database"),
+                RunbookMetadataItem(key: "Owner", value: "db team"),
+            ])
         #expect(runbook.overview == "Everything Markdown can throw at us.")
         let steps = runbook.steps
-        #expect(steps.map(\.kind) == [
-            .command, .command, .command, .snippet, .command, .snippet, .command, .command, .manual, .manual, .command,
-        ])
+        #expect(
+            steps.map(\.kind) == [
+                .command, .command, .command, .snippet, .command, .snippet, .command, .command, .manual, .manual,
+                .command,
+            ])
         let pool = steps[0]
         #expect(pool.id == "pool-status")
         #expect(pool.section == "Diagnosis Steps")
@@ -164,26 +171,34 @@ import Testing
     }
 
     @Test func unclosedFenceIsReportedAtItsOpeningLine() {
-        #expect(problems("## S\n\n```bash\necho never closed\n") == ["bad.md:5: the ``` fence opened here is never closed"])
+        #expect(
+            problems("## S\n\n```bash\necho never closed\n") == ["bad.md:5: the ``` fence opened here is never closed"])
         #expect(problems("````bash\necho\n```\n") == ["bad.md:3: the ```` fence opened here is never closed"])
         #expect(problems("- item\n\n  ```sh\n  echo\n\nafter\n").first?.hasPrefix("bad.md:5: the ``` fence") == true)
         #expect(problems("```sh\necho ok\n```\n") == [])
     }
 
     @Test func badAttributesAreReportedWithFileAndLine() {
-        #expect(problems("```bash {tmeout=5s}\necho\n```\n") == [
-            "bad.md:3: unknown attribute `tmeout` (known: cwd, expect, interpreter, name, promptEnv, risk, timeout)"
-        ])
-        #expect(problems("```bash {timeout=soon}\necho\n```\n") == [
-            "bad.md:3: bad timeout `soon` (use 30s, 5m, 1h, 1m30s or seconds)"
-        ])
+        #expect(
+            problems("```bash {tmeout=5s}\necho\n```\n") == [
+                "bad.md:3: unknown attribute `tmeout` (known: cwd, expect, interpreter, name, promptEnv, risk, timeout)"
+            ])
+        #expect(
+            problems("```bash {timeout=soon}\necho\n```\n") == [
+                "bad.md:3: bad timeout `soon` (use 30s, 5m, 1h, 1m30s or seconds)"
+            ])
         #expect(problems("```bash {timeout=0}\necho\n```\n").count == 1)
-        #expect(problems("```bash {risk=extreme}\necho\n```\n") == ["bad.md:3: unknown risk `extreme` (low, medium, high)"])
+        #expect(
+            problems("```bash {risk=extreme}\necho\n```\n") == ["bad.md:3: unknown risk `extreme` (low, medium, high)"])
         #expect(problems("```bash {name=\"a b\"}\necho\n```\n").count == 1)
-        #expect(problems("```bash {name=x\necho\n```\n") == ["bad.md:3: bad info string: the attribute list has no closing `}`"])
+        #expect(
+            problems("```bash {name=x\necho\n```\n") == [
+                "bad.md:3: bad info string: the attribute list has no closing `}`"
+            ])
         #expect(problems("```bash {expect=\"open}\necho\n```\n").count == 2)
         #expect(problems("```bash\n\n```\n") == ["bad.md:3: the step `T` has an empty command"])
-        #expect(problems("```bash {interactive=true id=01HF}\necho\n```\n") == [], "runme's own attributes are accepted")
+        #expect(
+            problems("```bash {interactive=true id=01HF}\necho\n```\n") == [], "runme's own attributes are accepted")
     }
 
     @Test func duplicateStepNamesAreReported() {
@@ -192,9 +207,10 @@ import Testing
     }
 
     @Test func riskLineWithUnknownLevelIsAProblem() {
-        #expect(problems("**Risk level**: Catastrophic\n\n```sh\necho\n```\n") == [
-            "bad.md:3: unknown risk level `Catastrophic` (low, medium, high)"
-        ])
+        #expect(
+            problems("**Risk level**: Catastrophic\n\n```sh\necho\n```\n") == [
+                "bad.md:3: unknown risk level `Catastrophic` (low, medium, high)"
+            ])
     }
 
     @Test func explicitNameWinsOverAnEarlierAutomaticId() {
@@ -260,8 +276,10 @@ import Testing
     }
 
     @Test func confirmationNeedsTheNameForHighRisk() {
-        let high = RunbookStep(id: "drop-cache", number: 1, kind: .command, section: "", title: "", command: "x", risk: .high, line: 1)
-        let low = RunbookStep(id: "look", number: 2, kind: .command, section: "", title: "", command: "x", risk: .low, line: 1)
+        let high = RunbookStep(
+            id: "drop-cache", number: 1, kind: .command, section: "", title: "", command: "x", risk: .high, line: 1)
+        let low = RunbookStep(
+            id: "look", number: 2, kind: .command, section: "", title: "", command: "x", risk: .low, line: 1)
         #expect(StepConfirmation(step: high) == .typeName("drop-cache"))
         #expect(!StepConfirmation(step: high).accepts("y"))
         #expect(!StepConfirmation(step: high).accepts("yes"))

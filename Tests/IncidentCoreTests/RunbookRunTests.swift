@@ -54,7 +54,8 @@ import Testing
 
     @Test func aRunRecordsEveryStepInTheStoreAndTheTimeline() async throws {
         // Given a started run with one variable
-        var session = try runner.start(runbook: runbook, incidentKey: key, variables: ["DB_HOST": "db-1"], by: fixture.alice)
+        var session = try runner.start(
+            runbook: runbook, incidentKey: key, variables: ["DB_HOST": "db-1"], by: fixture.alice)
         #expect(session.nextStepIndex == 0)
         #expect(session.run.stepCount == 4)
 
@@ -153,7 +154,8 @@ import Testing
 
     @Test func skipsAndStopsAreRecordedAndEndedRunsRefuseWrites() throws {
         var session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
-        session.apply(try runner.record(runbook.steps[0], as: .skipped, in: session, note: "seen it", by: fixture.alice))
+        session.apply(
+            try runner.record(runbook.steps[0], as: .skipped, in: session, note: "seen it", by: fixture.alice))
         #expect(session.nextStepIndex == 1)
         session.apply(try runner.record(runbook.steps[1], as: .stopped, in: session, by: fixture.alice))
         session.run = try runner.finish(session, as: .stopped, by: fixture.alice)

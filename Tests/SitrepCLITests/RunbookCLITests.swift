@@ -75,8 +75,10 @@ import Testing
 
     @Test func checkPassesShippedRunbooksAndNamesEveryProblem() throws {
         let cli = try CLIRunner()
-        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.shippedFolder).filter { $0.hasSuffix(".md") }
-            .map { Self.shippedFolder + "/" + $0 }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.shippedFolder).filter {
+            $0.hasSuffix(".md")
+        }
+        .map { Self.shippedFolder + "/" + $0 }
         let good = try cli.run(["runbook", "check"] + shipped)
         #expect(good.status == 0, "\(good.stdout)")
         #expect(good.stdout.components(separatedBy: ": ok (").count == shipped.count + 1)
@@ -112,16 +114,19 @@ import Testing
     @Test func aRunAsksConfirmsAndRecordsEveryAnswer() throws {
         let (cli, key, _) = try setUp()
         // WHO, greet y, count s, manual y, high risk: "y" refused, then the name.
-        let result = try run(cli, ["runbook", "run", "cli-check", "--incident", key], input: "world\ny\ns\ny\ny\ndrop-caches\n")
+        let result = try run(
+            cli, ["runbook", "run", "cli-check", "--incident", key], input: "world\ny\ns\ny\ny\ndrop-caches\n")
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("hello world\n"))
         #expect(result.stdout.contains("That is not the step name; nothing was run."))
         #expect(result.stdout.contains("this step) ---\ndropped\n"))
         #expect(result.stdout.contains("Runbook completed"))
-        let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome || ':' || ifnull(confirmedBy, '') FROM stepRun ORDER BY id")
-        #expect(outcomes.split(separator: "\n") == [
-            "greet:ran:alice", "count:skipped:alice", "tell-the-team:done:alice", "drop-caches:ran:alice",
-        ])
+        let outcomes = try cli.sqlite(
+            "SELECT stepId || ':' || outcome || ':' || ifnull(confirmedBy, '') FROM stepRun ORDER BY id")
+        #expect(
+            outcomes.split(separator: "\n") == [
+                "greet:ran:alice", "count:skipped:alice", "tell-the-team:done:alice", "drop-caches:ran:alice",
+            ])
         let timeline = try cli.ok(["show", key])
         #expect(timeline.contains("Step 1/4 Greet: ran (exit 0"))
         #expect(timeline.contains("Step 2/4 Count: skipped"))
@@ -137,19 +142,22 @@ import Testing
         #expect(result.stdout.contains("one\ntwo\n"))
         #expect(!result.stdout.contains("this step) ---\ndropped"))
         let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome FROM stepRun ORDER BY id")
-        #expect(outcomes.split(separator: "\n") == ["greet:ran", "count:ran", "tell-the-team:done", "drop-caches:stopped"])
+        #expect(
+            outcomes.split(separator: "\n") == ["greet:ran", "count:ran", "tell-the-team:done", "drop-caches:stopped"])
         #expect(try cli.sqlite("SELECT state FROM runbookRun") == "stopped")
     }
 
     @Test func aBrokenRunbookIsRefusedBeforeAnythingRuns() throws {
         let (cli, key, _) = try setUp()
         let bad = cli.folder + "/Runbooks/bad.md"
-        try "# Runbook: Bad\n\n```sh {timeout=x}\ntouch ran\n```\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "# Runbook: Bad\n\n```sh {timeout=x}\ntouch ran\n```\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
         let result = try run(cli, ["runbook", "run", "bad", "--incident", key], input: "y\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("bad.md:3: bad timeout `x`"))
         #expect(!FileManager.default.fileExists(atPath: cli.folder + "/Runbooks/ran"))
-        #expect(try run(cli, ["runbook", "run", "cli-check", "--incident", "INC-19990101-001"], input: "").status == 66)
+        #expect(
+            try run(cli, ["runbook", "run", "cli-check", "--incident", "INC-19990101-001"], input: "").status == 66)
     }
 
     @Test func aKilledRunResumesAtTheNextStep() throws {
@@ -180,8 +188,9 @@ import Testing
         #expect(seen.contains("started\n"))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        let stepGroup = pid_t(try String(contentsOfFile: cli.folder + "/Runbooks/count.pid", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines))!
+        let stepGroup = pid_t(
+            try String(contentsOfFile: cli.folder + "/Runbooks/count.pid", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines))!
         kill(-stepGroup, SIGKILL)
 
         // When the runbook is run again on the incident
@@ -194,7 +203,10 @@ import Testing
         #expect(result.stdout.contains("2. Count: interrupted"))
         #expect(!result.stdout.contains("hello x"), "step 1 does not run again")
         let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome FROM stepRun ORDER BY id")
-        #expect(outcomes.split(separator: "\n") == ["greet:ran", "count:interrupted", "tell-the-team:done", "drop-caches:ran"])
+        #expect(
+            outcomes.split(separator: "\n") == [
+                "greet:ran", "count:interrupted", "tell-the-team:done", "drop-caches:ran",
+            ])
         #expect(try cli.sqlite("SELECT continuedBy FROM stepRun WHERE stepId = 'count'") == "alice")
     }
 }

@@ -19,17 +19,17 @@ struct FenceInfo: Equatable {
     }
 
     init(_ info: String) {
-        let characters = Array(info)
+        let characters = Array(info.unicodeScalars)
         var index = 0
         func skipSpace() {
-            while index < characters.count, characters[index].isWhitespace || characters[index] == "," {
+            while index < characters.count, characters[index].properties.isWhitespace || characters[index] == "," {
                 index += 1
             }
         }
         skipSpace()
         var language = ""
-        while index < characters.count, !characters[index].isWhitespace, characters[index] != "{" {
-            language.append(characters[index])
+        while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != "{" {
+            language.unicodeScalars.append(characters[index])
             index += 1
         }
         var attributes: [(key: String, value: String)] = []
@@ -52,16 +52,17 @@ struct FenceInfo: Equatable {
                 continue
             }
             var key = ""
-            while index < characters.count, characters[index].isLetter || characters[index].isNumber
-                || characters[index] == "_" || characters[index] == "-"
+            while index < characters.count,
+                characters[index].properties.isAlphabetic || ("0"..."9").contains(characters[index])
+                    || characters[index] == "_" || characters[index] == "-"
             {
-                key.append(characters[index])
+                key.unicodeScalars.append(characters[index])
                 index += 1
             }
             guard !key.isEmpty, index < characters.count, characters[index] == "=" else {
                 var word = key
-                while index < characters.count, !characters[index].isWhitespace, characters[index] != "}" {
-                    word.append(characters[index])
+                while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != "}" {
+                    word.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 errors.append("`\(word)` is not a key=value attribute")
@@ -75,7 +76,7 @@ struct FenceInfo: Equatable {
                 var closed = false
                 while index < characters.count {
                     if characters[index] == "\\", index + 1 < characters.count, characters[index + 1] == quote {
-                        value.append(quote)
+                        value.unicodeScalars.append(quote)
                         index += 2
                         continue
                     }
@@ -84,15 +85,15 @@ struct FenceInfo: Equatable {
                         index += 1
                         break
                     }
-                    value.append(characters[index])
+                    value.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 if !closed { errors.append("the value of `\(key)` has no closing \(quote)") }
             } else {
-                while index < characters.count, !characters[index].isWhitespace, characters[index] != "}",
+                while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != "}",
                     characters[index] != ","
                 {
-                    value.append(characters[index])
+                    value.unicodeScalars.append(characters[index])
                     index += 1
                 }
             }

@@ -69,6 +69,7 @@ struct OutputCapture {
 
     func finish() -> CapturedOutput {
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return CapturedOutput(head: head, tail: Array(tail.suffix(Self.tailLimit)), totalBytes: totalBytes, sha256: digest)
+        return CapturedOutput(
+            head: head, tail: Array(tail.suffix(Self.tailLimit)), totalBytes: totalBytes, sha256: digest)
     }
 }

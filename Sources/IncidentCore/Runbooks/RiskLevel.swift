@@ -6,7 +6,7 @@ public enum RiskLevel: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Accepts `low`, `Medium`, `HIGH` as authors write them in attributes and `**Risk level**` lines.
     public init?(text: String) {
-        self.init(rawValue: text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+        self.init(rawValue: MarkdownNode.trimmed(text).lowercased())
     }
 
     public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {

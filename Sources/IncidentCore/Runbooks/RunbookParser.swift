@@ -125,7 +125,7 @@ public struct RunbookParser {
     static func strippingRunbookPrefix(_ text: String) -> String {
         let lowered = text.lowercased()
         for prefix in ["runbook:", "runbook -", "runbook —"] where lowered.hasPrefix(prefix) {
-            return text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return MarkdownNode.trimmed(String(text.dropFirst(prefix.count)))
         }
         return text
     }
@@ -150,11 +150,12 @@ public struct RunbookParser {
 
     /// `**Risk level**: High` (or `Risk: high`) above a block sets the risk of the blocks that follow it.
     mutating func riskLine(_ text: String, line: Int) -> RiskLevel? {
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "r") else { return nil }
         let lowered = text.lowercased()
         guard let prefix = ["risk level:", "risk level :", "risk:"].first(where: { lowered.hasPrefix($0) }) else {
             return nil
         }
-        let value = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        let value = MarkdownNode.trimmed(String(text.dropFirst(prefix.count)))
         let word = value.prefix { $0.isLetter }
         guard let risk = RiskLevel(text: String(word)) else {
             problems.append(
@@ -166,8 +167,8 @@ public struct RunbookParser {
 
     static func metadataItem(_ text: String) -> RunbookMetadataItem? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = MarkdownNode.trimmed(String(text[..<colon]))
+        let value = MarkdownNode.trimmed(String(text[text.index(after: colon)...]))
         guard !key.isEmpty else { return nil }
         return RunbookMetadataItem(key: key, value: value)
     }
@@ -206,7 +207,7 @@ public struct RunbookParser {
     /// The text after `[ ]`/`[x]` when the item is a task-list item (CommonMark leaves the box as text).
     static func taskText(_ text: String) -> String? {
         for box in ["[ ]", "[x]", "[X]"] where text.hasPrefix(box + " ") || text == box {
-            return text.dropFirst(box.count).trimmingCharacters(in: .whitespaces)
+            return MarkdownNode.trimmed(String(text.dropFirst(box.count)))
         }
         return nil
     }
@@ -323,7 +324,7 @@ public struct RunbookParser {
         if isShell, step.interpreter == nil {
             step.variables = ShellVariables.used(in: step.command)
         }
-        if step.kind == .command, step.command.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if step.kind == .command, MarkdownNode.trimmed(step.command).isEmpty {
             problem("the step `\(explicitName ?? heading)` has an empty command")
         }
         if let name = explicitName {
