@@ -42,6 +42,30 @@ import Testing
         #expect((object["timeline"] as? [Any])?.count == (object["timeline"] as? [Any])?.count)
     }
 
+    @Test func streamedReportEqualsTheOneBuiltFromDetail() throws {
+        let fixture = try StoreFixture(clock: TestClock("2025-11-04T13:00:00Z"))
+        let key = try ReplayedIncident.record(in: fixture)
+        let streamed = try fixture.store.postmortemReport(key: key, redactor: .standard)
+        let built = PostmortemBuilder.build(try fixture.store.detail(key: key))
+        #expect(streamed == built)
+        #expect(streamed.timeline.first?.author == "pagerduty")
+    }
+
+    @Test func storedTimesParseLikeTheGeneralParser() {
+        for text in [
+            "2025-11-04 10:02:00.250", "2025-11-04 10:02:00", "2024-02-29 23:59:59.999", "1999-12-31 00:00:00.001",
+        ] {
+            var bytes = text
+            let fast = bytes.withUTF8 { Timestamp.storedForm($0) }
+            #expect(
+                fast != nil && fast == Timestamp.parse(text.replacingOccurrences(of: " ", with: "T") + "Z"), "\(text)")
+        }
+        for bad in ["2025-02-30 10:00:00", "2025-11-04T10:02:00", "2025-11-04 24:00:00", "2025-11-04 10:02"] {
+            var bytes = bad
+            #expect(bytes.withUTF8 { Timestamp.storedForm($0) } == nil, "\(bad)")
+        }
+    }
+
     @Test func metricsComeFromMilestonesAndSayWhenMissing() throws {
         let fixture = try StoreFixture(clock: TestClock("2025-11-04T12:00:00Z"))
         let incident = try fixture.store.declareIncident(

@@ -30,6 +30,30 @@ public enum MarkdownText {
         return output.isEmpty ? " " : output
     }
 
+    /// `cell(text)` appended as bytes; one pass for the common single-line text, which is what
+    /// a 100,000-row timeline table is made of.
+    static func appendCell(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        let done = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first > 32, last > 32 else { return false }
+            var pipes = false
+            for byte in bytes {
+                if byte == 10 || byte == 13 { return false }
+                if byte == 124 { pipes = true }
+            }
+            if !pipes {
+                out.append(contentsOf: bytes)
+                return true
+            }
+            for byte in bytes {
+                if byte == 124 { out.append(92) }
+                out.append(byte)
+            }
+            return true
+        }
+        if !done { out.append(contentsOf: cell(text).utf8) }
+    }
+
     /// Free text as paragraphs: kept as the author wrote it (lists, emphasis, links work), except
     /// for line starts that would open a heading, a fence, an HTML block or a setext underline.
     public static func block(_ text: String) -> String {

@@ -15,7 +15,20 @@ public enum PostmortemBuilder {
     ]
 
     public static func build(_ detail: IncidentDetail, redactor: Redactor = .standard) -> PostmortemReport {
+        var timeline = Timeline(redactor: redactor)
+        for entry in detail.timeline {
+            timeline.add(
+                sequence: entry.sequence, kind: entry.kind, author: entry.author, eventAt: entry.eventAt,
+                text: entry.text, details: entry.details)
+        }
+        return build(detail, timeline: timeline)
+    }
+
+    /// Builds from the incident's fields, roles and action items plus a timeline collected
+    /// separately (`detail.timeline` is not read), so a store can stream a long timeline in.
+    static func build(_ detail: IncidentDetail, timeline: Timeline) -> PostmortemReport {
         let incident = detail.incident
+        let redactor = timeline.redactor
         let metrics = metricSpans.map { span -> PostmortemReport.Metric in
             let seconds: Int? =
                 if let from = incident.time(of: span.from), let to = incident.time(of: span.to) {
@@ -46,42 +59,53 @@ public enum PostmortemBuilder {
             milestones: Milestone.allCases.map {
                 PostmortemReport.Moment(milestone: $0.rawValue, time: incident.time(of: $0).map(Timestamp.iso))
             },
-            metrics: metrics, timeline: lines(detail.timeline, redactor: redactor),
+            metrics: metrics, timeline: timeline.lines(),
             actionItems: detail.actionItems.map { item in
                 PostmortemReport.Action(
                     id: item.id ?? 0, title: redactor.redact(item.title), type: item.category.rawValue,
                     owner: item.owner, priority: item.priority.rawValue, due: item.dueDate, status: item.state.rawValue)
             },
-            responders: responders(detail))
+            responders: responders(roles: detail.roles, entries: timeline.entriesByAuthor))
     }
 
-    /// Event-time order; entries logged late with `--at` land where they happened, and entries
-    /// at the same moment keep the order they were written in.
-    static func lines(_ timeline: [TimelineEntry], redactor: Redactor) -> [PostmortemReport.Line] {
-        var entries = timeline
-        let sorted = zip(entries, entries.dropFirst()).allSatisfy {
-            ($0.eventAt, $0.sequence) <= ($1.eventAt, $1.sequence)
+    /// Collects timeline lines one entry at a time, in whatever order they arrive, and hands them
+    /// back in event-time order: entries logged late with `--at` land where they happened, and
+    /// entries at the same moment keep the order they were written in.
+    struct Timeline {
+        let redactor: Redactor
+        var collected: [PostmortemReport.Line] = []
+        var entriesByAuthor: [String: Int] = [:]
+        var inOrder = true
+
+        init(redactor: Redactor) {
+            self.redactor = redactor
         }
-        if !sorted { entries.sort { ($0.eventAt, $0.sequence) < ($1.eventAt, $1.sequence) } }
-        var lines: [PostmortemReport.Line] = []
-        lines.reserveCapacity(entries.count)
-        for entry in entries {
-            let stamp = UTCStamp(entry.eventAt)
-            lines.append(
+
+        mutating func add(
+            sequence: Int, kind: TimelineKind?, author: String, eventAt: Date, text: String, details: String
+        ) {
+            if let last = collected.last, (last.eventAt, last.sequence) > (eventAt, sequence) { inOrder = false }
+            let stamp = UTCStamp(eventAt)
+            let sentence = TimelineSentence.sentence(kind: kind, text: text, details: details)
+            collected.append(
                 PostmortemReport.Line(
-                    sequence: entry.sequence, time: stamp.iso, day: stamp.day, clock: stamp.clock, author: entry.author,
-                    kind: entry.kind.rawValue, text: redactor.redact(TimelineSentence.sentence(for: entry))))
+                    sequence: sequence, eventAt: eventAt, day: stamp.day, clock: stamp.clock, author: author,
+                    kind: kind?.rawValue ?? "", text: redactor.redact(sentence)))
+            entriesByAuthor[author, default: 0] += 1
         }
-        return lines
+
+        func lines() -> [PostmortemReport.Line] {
+            if inOrder { return collected }
+            return collected.sorted { ($0.eventAt, $0.sequence) < ($1.eventAt, $1.sequence) }
+        }
     }
 
     /// Everyone who held a role or wrote to the timeline: role holders first (commander, scribe,
     /// comms, responders), then by name.
-    static func responders(_ detail: IncidentDetail) -> [PostmortemReport.Responder] {
-        var entries: [String: Int] = [:]
-        for entry in detail.timeline { entries[entry.author, default: 0] += 1 }
+    static func responders(roles assignments: [RoleAssignment], entries: [String: Int]) -> [PostmortemReport.Responder]
+    {
         var roles: [String: Set<Role>] = [:]
-        for assignment in detail.roles { roles[assignment.person, default: []].insert(assignment.role) }
+        for assignment in assignments { roles[assignment.person, default: []].insert(assignment.role) }
         let people = Set(entries.keys).union(roles.keys)
         func rank(_ person: String) -> Int {
             Role.allCases.firstIndex { roles[person]?.contains($0) == true } ?? Role.allCases.count
@@ -93,47 +117,35 @@ public enum PostmortemBuilder {
         }
     }
 
-    /// The three UTC forms of one time, formatted by hand: `String(format:)` is too slow for a
-    /// timeline of a hundred thousand entries.
+    /// The day and clock of one UTC time, written byte by byte: `String(format:)` is too slow for
+    /// a timeline of a hundred thousand entries. Both fit in Swift's inline small strings.
     struct UTCStamp {
-        var iso: String
         var day: String
         var clock: String
 
         init(_ date: Date) {
             let parts = Timestamp.utcParts(date)
-            var day = ""
-            day.reserveCapacity(10)
-            Self.append(parts.year, digits: 4, to: &day)
-            day += "-"
-            Self.append(parts.month, digits: 2, to: &day)
-            day += "-"
-            Self.append(parts.day, digits: 2, to: &day)
-            var clock = ""
-            clock.reserveCapacity(8)
-            Self.append(parts.hour, digits: 2, to: &clock)
-            clock += ":"
-            Self.append(parts.minute, digits: 2, to: &clock)
-            clock += ":"
-            Self.append(parts.second, digits: 2, to: &clock)
-            var iso = day + "T" + clock
-            if parts.millisecond != 0 {
-                iso += "."
-                Self.append(parts.millisecond, digits: 3, to: &iso)
-            }
-            self.iso = iso + "Z"
-            self.day = day
-            self.clock = clock
+            day = Self.joined(parts.year, 4, parts.month, parts.day, separator: 45)
+            clock = Self.joined(parts.hour, 2, parts.minute, parts.second, separator: 58)
         }
 
-        static func append(_ value: Int, digits: Int, to text: inout String) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
+        /// `2025-11-04` or `10:02:00`: a number of `width` digits, then two of two digits, joined.
+        static func joined(_ first: Int, _ width: Int, _ second: Int, _ third: Int, separator: UInt8) -> String {
+            String(unsafeUninitializedCapacity: width + 6) { buffer in
+                write(first, width: width, into: buffer, at: 0)
+                buffer[width] = separator
+                write(second, width: 2, into: buffer, at: width + 1)
+                buffer[width + 3] = separator
+                write(third, width: 2, into: buffer, at: width + 4)
+                return width + 6
+            }
+        }
+
+        static func write(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
             var rest = value
-            while divisor > 0 {
-                text.unicodeScalars.append(Unicode.Scalar(UInt8(48 + (rest / divisor) % 10)))
-                rest %= divisor
-                divisor /= 10
+            for offset in stride(from: width - 1, through: 0, by: -1) {
+                buffer[start + offset] = UInt8(48 + rest % 10)
+                rest /= 10
             }
         }
     }

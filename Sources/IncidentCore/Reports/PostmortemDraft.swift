@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The one call behind `sitrep postmortem` and the console's draft key: read the incident,
 /// build the report, render it, and (optionally) write it to a file without ever leaving a
 /// half-written draft behind.
@@ -8,18 +12,33 @@ public enum PostmortemDraft {
         _ detail: IncidentDetail, format: ReportFormat = .markdown, template: PostmortemTemplate = .standard,
         redactor: Redactor = .standard
     ) throws -> String {
-        let report = PostmortemBuilder.build(detail, redactor: redactor)
-        switch format {
-        case .markdown: return template.render(report)
-        case .json: return try ExportJSON.encode(report) + "\n"
-        }
+        try render(PostmortemBuilder.build(detail, redactor: redactor), format: format, template: template)
     }
 
     public static func render(
         key: String, from store: some IncidentStore, format: ReportFormat = .markdown,
         template: PostmortemTemplate = .standard, redactor: Redactor = .standard
     ) throws -> String {
-        try render(store.detail(key: key), format: format, template: template, redactor: redactor)
+        try render(report(key: key, from: store, redactor: redactor), format: format, template: template)
+    }
+
+    /// The report, streamed by stores that can (`PostmortemSource`), else built from `detail(key:)`.
+    public static func report(key: String, from store: some IncidentStore, redactor: Redactor = .standard) throws
+        -> PostmortemReport
+    {
+        if let source = store as? any PostmortemSource {
+            return try source.postmortemReport(key: key, redactor: redactor)
+        }
+        return PostmortemBuilder.build(try store.detail(key: key), redactor: redactor)
+    }
+
+    public static func render(_ report: PostmortemReport, format: ReportFormat, template: PostmortemTemplate) throws
+        -> String
+    {
+        switch format {
+        case .markdown: return template.render(report)
+        case .json: return try ExportJSON.encode(report) + "\n"
+        }
     }
 
     /// Writes the draft to `path` (default: `KEY-postmortem.md` in the current folder) through a
@@ -29,9 +48,9 @@ public enum PostmortemDraft {
         key: String, from store: some IncidentStore, to path: String? = nil, format: ReportFormat = .markdown,
         template: PostmortemTemplate = .standard, redactor: Redactor = .standard
     ) throws -> String {
-        let detail = try store.detail(key: key)
-        let text = try render(detail, format: format, template: template, redactor: redactor)
-        let target = absolute(path ?? defaultFileName(key: detail.incident.key, format: format))
+        let report = try report(key: key, from: store, redactor: redactor)
+        let text = try render(report, format: format, template: template)
+        let target = absolute(path ?? defaultFileName(key: report.key, format: format))
         try writeAtomically(text, to: target)
         return target
     }
@@ -45,16 +64,34 @@ public enum PostmortemDraft {
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 
+    /// Through a temporary file in the same folder and a rename, writing the string's bytes as
+    /// they are: a draft is either the old file or the whole new one, never half of each.
     static func writeAtomically(_ text: String, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw StoreError.io("cannot write \(path): the folder \(folder) does not exist")
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StoreError.io("cannot write \(path): \(error.localizedDescription)")
+        let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        var bytes = text
+        let failure = bytes.withUTF8 { buffer -> Int32 in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
         }
+        close(descriptor)
+        if failure == 0, rename(temporary, path) == 0 { return }
+        let reason = String(cString: strerror(failure != 0 ? failure : errno))
+        unlink(temporary)
+        throw StoreError.io("cannot write \(path): \(reason)")
     }
 }

@@ -25,8 +25,7 @@ public struct PostmortemReport: Encodable, Sendable, Equatable {
     /// One timeline line as the review shows it.
     public struct Line: Encodable, Sendable, Equatable {
         public var sequence: Int
-        /// ISO-8601 UTC event time.
-        public var time: String
+        public var eventAt: Date
         /// `2025-11-04`, for grouping.
         public var day: String
         /// `10:02:00`, UTC.
@@ -35,6 +34,24 @@ public struct PostmortemReport: Encodable, Sendable, Equatable {
         public var kind: String
         /// The entry as a readable sentence.
         public var text: String
+
+        /// ISO-8601 UTC event time; computed when asked, as most renderings only show `clock`.
+        public var time: String { Timestamp.iso(eventAt) }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sequence, forKey: .sequence)
+            try container.encode(time, forKey: .time)
+            try container.encode(day, forKey: .day)
+            try container.encode(clock, forKey: .clock)
+            try container.encode(author, forKey: .author)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(text, forKey: .text)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case sequence, time, day, clock, author, kind, text
+        }
     }
 
     public struct Day: Encodable, Sendable, Equatable {

@@ -3,25 +3,31 @@
 public enum PostmortemTables {
     /// One table per UTC day under a `### day` heading when the timeline spans days, else one table.
     public static func timeline(_ report: PostmortemReport) -> String {
-        let days = report.days
-        var out = ""
-        out.reserveCapacity(report.timeline.count * 96)
-        for day in days {
-            if days.count > 1 { out += "### \(day.day)\n\n" }
-            out += "| Time (UTC) | Who | What |\n| --- | --- | --- |\n"
-            for line in day.lines {
-                out += "| "
-                out += line.clock
-                out += " | "
-                out += MarkdownText.cell(line.author)
-                out += " | "
-                out += MarkdownText.cell(line.text)
-                out += " |\n"
+        let lines = report.timeline
+        // Lines are in time order, so the timeline spans days exactly when its ends differ.
+        let spansDays = lines.first?.day != lines.last?.day
+        let rowStart = Array("| ".utf8)
+        let separator = Array(" | ".utf8)
+        let rowEnd = Array(" |\n".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.count * 100)
+        var day = ""
+        for line in lines {
+            if line.day != day {
+                if !day.isEmpty { out.append(10) }
+                day = line.day
+                if spansDays { out.append(contentsOf: "### \(day)\n\n".utf8) }
+                out.append(contentsOf: "| Time (UTC) | Who | What |\n| --- | --- | --- |\n".utf8)
             }
-            out += "\n"
+            out.append(contentsOf: rowStart)
+            MarkdownText.appendCell(line.clock, to: &out)
+            out.append(contentsOf: separator)
+            MarkdownText.appendCell(line.author, to: &out)
+            out.append(contentsOf: separator)
+            MarkdownText.appendCell(line.text, to: &out)
+            out.append(contentsOf: rowEnd)
         }
-        if out.hasSuffix("\n\n") { out.removeLast() }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func header(_ report: PostmortemReport) -> String {

@@ -16,9 +16,11 @@ public struct Redactor: Sendable {
     }
 
     let rules: [Rule]
-    /// Trigger words by their first byte, each with the rule it wakes: one pass over a text
-    /// finds every rule worth running.
-    let triggersByFirstByte: [[(word: [UInt8], rule: Int)]]
+    /// Trigger words by their first two bytes, each with the rule it wakes, and a bit set of those
+    /// byte pairs: one pass over a text, mostly one bit test per byte, finds every rule worth running.
+    let triggerGroups: [[(word: [UInt8], rule: Int)]]
+    /// For each of the 65,536 byte pairs, 1 + its index in `triggerGroups`, or 0 for none.
+    let groupByPair: [UInt8]
     /// Rules that run on every text: those without triggers, and any beyond the 64 a mask holds.
     let unconditional: UInt64
 
@@ -36,16 +38,25 @@ public struct Redactor: Sendable {
 
     init(rules: [Rule]) {
         self.rules = rules
-        var table = [[(word: [UInt8], rule: Int)]](repeating: [], count: 256)
+        var groups: [[(word: [UInt8], rule: Int)]] = []
+        var groupByPair = [UInt8](repeating: 0, count: 65_536)
         var unconditional: UInt64 = 0
         for (index, rule) in rules.enumerated() {
-            if rule.triggers.isEmpty || index >= 64 {
+            if rule.triggers.isEmpty || rule.triggers.contains(where: { $0.count < 2 }) || index >= 64 {
                 if index < 64 { unconditional |= 1 << UInt64(index) }
                 continue
             }
-            for word in rule.triggers { table[Int(word[0])].append((word, index)) }
+            for word in rule.triggers {
+                let pair = Int(word[0]) << 8 | Int(word[1])
+                if groupByPair[pair] == 0 {
+                    groups.append([])
+                    groupByPair[pair] = UInt8(groups.count)
+                }
+                groups[Int(groupByPair[pair]) - 1].append((word, index))
+            }
         }
-        triggersByFirstByte = table
+        triggerGroups = groups
+        self.groupByPair = groupByPair
         self.unconditional = unconditional
     }
 
@@ -75,17 +86,23 @@ public struct Redactor: Sendable {
 
     /// A bit per rule whose trigger word occurs in `bytes`, compared case-insensitively.
     func triggered(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var mask: UInt64 = 0
         let count = bytes.count
-        for start in 0..<count {
-            let candidates = triggersByFirstByte[Int(Self.lower(bytes[start]))]
-            if candidates.isEmpty { continue }
-            for candidate in candidates where mask & (1 << UInt64(candidate.rule)) == 0 {
-                let word = candidate.word
-                guard word.count <= count - start else { continue }
-                var offset = 1
-                while offset < word.count, Self.lower(bytes[start + offset]) == word[offset] { offset += 1 }
-                if offset == word.count { mask |= 1 << UInt64(candidate.rule) }
+        guard count >= 2 else { return 0 }
+        var mask: UInt64 = 0
+        groupByPair.withUnsafeBufferPointer { groupByPair in
+            var previous = Self.lower(bytes[0])
+            for start in 0..<count - 1 {
+                let next = Self.lower(bytes[start + 1])
+                let group = groupByPair[Int(previous) << 8 | Int(next)]
+                previous = next
+                if group == 0 { continue }
+                for candidate in triggerGroups[Int(group) - 1] where mask & (1 << UInt64(candidate.rule)) == 0 {
+                    let word = candidate.word
+                    guard word.count <= count - start else { continue }
+                    var offset = 2
+                    while offset < word.count, Self.lower(bytes[start + offset]) == word[offset] { offset += 1 }
+                    if offset == word.count { mask |= 1 << UInt64(candidate.rule) }
+                }
             }
         }
         return mask

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a timeline entry into the sentence a review reader expects ("Severity raised from P2 to
 /// P1"), using the entry's details where the stored text is terse. Unknown kinds keep their text.
 public enum TimelineSentence {
@@ -5,52 +7,64 @@ public enum TimelineSentence {
     static let outputLimit = 300
 
     public static func sentence(for entry: TimelineEntry) -> String {
-        switch entry.kind {
-        case .note, .handoff, .action: return entry.text
-        case .decision: return "Decision: " + entry.text
-        case .comms: return "Comms update: " + entry.text
+        sentence(kind: entry.kind, text: entry.text, details: entry.details)
+    }
+
+    /// From the stored columns; `details` is the entry's JSON, decoded only for kinds that need it.
+    static func sentence(kind: TimelineKind?, text: String, details json: String) -> String {
+        guard let kind else { return text }
+        switch kind {
+        case .note, .handoff, .action: return text
+        case .decision: return "Decision: " + text
+        case .comms: return "Comms update: " + text
         default: break
         }
-        let details = entry.detailValues
-        switch entry.kind {
+        let details = decode(json)
+        switch kind {
         case .status:
-            guard let from = details["from"], let to = details["to"] else { return entry.text }
+            guard let from = details["from"], let to = details["to"] else { return text }
             let note = details["note"].map { ": " + $0 } ?? ""
             if details["reopened"] == "true" { return "Reopened the incident (\(from) → \(to))\(note)" }
             return "Status changed from \(from) to \(to)\(note)"
         case .severity:
             guard let from = details["from"].flatMap(Severity.init(rawValue:)),
                 let to = details["to"].flatMap(Severity.init(rawValue:))
-            else { return entry.text }
+            else { return text }
             let note = details["note"].map { ": " + $0 } ?? ""
             return "Severity \(to < from ? "raised" : "lowered") from \(from.rawValue) to \(to.rawValue)\(note)"
         case .role:
-            guard let role = details["role"].flatMap(Role.init(rawValue:)) else { return entry.text }
+            guard let role = details["role"].flatMap(Role.init(rawValue:)) else { return text }
             switch (details["from"], details["to"]) {
             case (let from?, let to?): return "\(role.title.capitalizedFirst) changed from \(from) to \(to)"
             case (nil, let to?): return role == .responder ? "\(to) joined as responder" : "\(to) became \(role.title)"
             case (let from?, nil): return "\(from) stood down as \(role.title)"
-            case (nil, nil): return entry.text
+            case (nil, nil): return text
             }
         case .field:
-            guard let field = details["field"] else { return entry.text }
+            guard let field = details["field"] else { return text }
             let label = field.replacingOccurrences(of: "-", with: " ").capitalizedFirst
             let to = details["to"] ?? ""
             if to.isEmpty { return "\(label) cleared" }
             return "\(label) \((details["from"] ?? "").isEmpty ? "recorded" : "updated"): \(to)"
         case .runbookStep:
-            guard let command = details["command"], !command.isEmpty, !entry.text.contains(command) else {
-                return entry.text
+            guard let command = details["command"], !command.isEmpty, !text.contains(command) else {
+                return text
             }
-            return entry.text + " — " + code(command)
+            return text + " — " + code(command)
         case .commandOutput:
             let bytes = details["bytes"].map { " (\($0) bytes)" } ?? ""
-            var text = entry.text
-            if text.count > outputLimit { text = String(text.prefix(outputLimit)) + " …" }
-            return "Command output\(bytes): " + code(text)
+            let excerpt = text.count > outputLimit ? String(text.prefix(outputLimit)) + " …" : text
+            return "Command output\(bytes): " + code(excerpt)
         default:
-            return entry.text
+            return text
         }
+    }
+
+    static func decode(_ json: String) -> [String: String] {
+        guard json.utf8.count > 2,
+            let object = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        else { return [:] }
+        return object
     }
 
     /// A one-line code span that survives any backticks inside it: the fence is one longer than

@@ -136,7 +136,34 @@ public enum Timestamp {
 
     /// Reads a stored date; stored dates carry no zone and are UTC.
     public static func parseDatabase(_ text: String) -> Date? {
-        parse(text.count <= 10 ? text + "T00:00:00Z" : text + "Z")
+        var bytes = text
+        if let date = bytes.withUTF8({ storedForm($0) }) { return date }
+        return parse(text.count <= 10 ? text + "T00:00:00Z" : text + "Z")
+    }
+
+    /// `2025-11-04 10:02:00.250` (or without `.250`), the form sitrep stores, read straight from
+    /// the bytes: reports decode a date per timeline entry, and the general parser is too slow there.
+    static func storedForm(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count == 19 || bytes.count == 23, bytes[4] == 45, bytes[7] == 45, bytes[10] == 32,
+            bytes[13] == 58, bytes[16] == 58, bytes.count == 19 || bytes[19] == 46
+        else { return nil }
+        func number(_ start: Int, _ digits: Int) -> Int? {
+            var value = 0
+            for index in start..<start + digits {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+            let minute = number(14, 2), let second = number(17, 2),
+            let milliseconds = bytes.count == 23 ? number(20, 3) : 0,
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+            second < 60
+        else { return nil }
+        let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 
     /// `1h 05m`, `3d 2h`, `42s`: elapsed time as people say it.
