@@ -84,6 +84,7 @@ public final class CursesTerminal: TerminalDevice {
         if handlesSignals {
             sitrep_save_tty_modes(inputDescriptor)
             sitrep_remember_signal_actions()
+            CursesTerminal.unblockTerminalSignals()
         }
         // Installed before newterm, which then leaves SIGWINCH to us.
         sitrep_install_resize_handler(&previousResizeAction)
@@ -195,6 +196,15 @@ public final class CursesTerminal: TerminalDevice {
     /// Gives the terminal back at once using only async-signal-safe calls (the same path as
     /// the crash handlers): for last-resort exits where `stop()` cannot run. Needs
     /// `handleSignals`; `stop()` is still the normal way out.
+    /// A parent may start us with terminal signals blocked (they survive exec); the console
+    /// must still hear Ctrl-C, SIGTERM, SIGHUP, Ctrl-Z and resizes.
+    static func unblockTerminalSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+    }
+
     public static func restoreTerminalImmediately() {
         sitrep_restore_terminal_now()
     }

@@ -33,8 +33,12 @@ struct ConsoleE2ETests {
         let shown = try cli.ok(["show", first])
         #expect(shown.contains("alice  [note] Rolled back to 4511 障害"))
         try session.keys("q")
-        try session.waitFor("exit") { _ in (try? session.display("#{pane_dead}")) == "1" }
-        #expect(try session.display("#{pane_dead_status}") == "0")
+        var outcome = ""
+        try session.waitFor("exit") { _ in
+            outcome = (try? session.display("#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}")) ?? ""
+            return outcome.hasPrefix("1:") && outcome != "1::"
+        }
+        #expect(outcome == "1:0:", "exit \(outcome)")
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
@@ -102,10 +106,16 @@ struct ConsoleE2ETests {
 
     @Test func unknownTerminalFailsPolitely() throws {
         let (cli, _, _) = try seeded()
-        let script = "TERM=no-such-terminal-xyz \(TmuxSession.quote(CLIRunner.binary)) console; echo exit=$?"
+        let errors = cli.folder + "/console.err"
+        let code = cli.folder + "/console.code"
+        let script =
+            "TERM=no-such-terminal-xyz \(TmuxSession.quote(CLIRunner.binary)) console 2>\(TmuxSession.quote(errors)); "
+            + "echo $? > \(TmuxSession.quote(code))"
         let session = try TmuxSession(cli: cli, shell: script)
-        let screen = try session.waitFor("exit code") { $0.contains("exit=") }
-        #expect(screen.contains("exit=69"))
-        #expect(screen.contains("no-such-terminal-xyz"))
+        try session.waitFor("exit code") { _ in FileManager.default.fileExists(atPath: code) }
+        #expect(try String(contentsOfFile: code, encoding: .utf8) == "69\n")
+        let message = try String(contentsOfFile: errors, encoding: .utf8)
+        #expect(message.hasPrefix("sitrep: unknown terminal type 'no-such-terminal-xyz'"))
+        #expect(message.components(separatedBy: "\n").count == 2, "one line: \(message)")
     }
 }
