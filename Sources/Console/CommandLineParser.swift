@@ -5,7 +5,7 @@ import IncidentCore
 public enum CommandLineParser {
     public static let verbs = [
         "note", "decision", "comms", "status", "severity", "sev", "assign", "unassign", "edit", "action", "declare",
-        "all", "help", "quit",
+        "handoff", "ack", "postmortem", "all", "help", "quit",
     ]
 
     /// The command for `text`, acting on the incident `key` where one is needed.
@@ -51,6 +51,13 @@ public enum CommandLineParser {
             return parseAction(words, key: key)
         case "declare":
             return parseDeclare(words)
+        case "handoff":
+            guard let person = words.first else { return .failure(.init("usage: handoff NAME [notes]")) }
+            return .success(.store(.handoff(to: person, notes: words.dropFirst().joined(separator: " "))))
+        case "ack":
+            return .success(.store(.acknowledgeHandoff))
+        case "postmortem":
+            return needKey().map { .store(.writePostmortem(key: $0)) }
         case "all":
             return .success(.toggleAll)
         case "help":

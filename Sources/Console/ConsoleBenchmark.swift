@@ -6,7 +6,7 @@ import TerminalUI
 public enum ConsoleBenchmark {
     /// Builds the first screen the way the console does: read incidents, read the selected
     /// timeline's tail, render. Returns the frame so callers can present it.
-    public static func firstFrame(store: any IncidentStore, size: Size, user: String) throws -> ConsoleFrame {
+    public static func firstFrame(store: any ConsoleStore, size: Size, user: String) throws -> ConsoleFrame {
         var state = ConsoleState(size: size, now: Date(), user: user, databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
         var pending = ConsoleReducer.start(&state)
@@ -20,7 +20,7 @@ public enum ConsoleBenchmark {
 
     /// Median seconds for reducer + render + diff per key, moving the incident selection up and
     /// down `count` times over already-loaded data (no database work inside the loop).
-    public static func keystrokes(store: any IncidentStore, size: Size, count: Int) throws -> TimeInterval {
+    public static func keystrokes(store: any ConsoleStore, size: Size, count: Int) throws -> TimeInterval {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
         let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
@@ -55,7 +55,7 @@ public enum ConsoleBenchmark {
     }
 
     /// The state after the first screen, for measuring what one selection move sends.
-    public static func loadedState(store: any IncidentStore, size: Size) throws -> ConsoleState {
+    public static func loadedState(store: any ConsoleStore, size: Size) throws -> ConsoleState {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
         let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())

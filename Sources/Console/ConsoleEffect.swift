@@ -3,6 +3,8 @@
 public enum ConsoleEffect: Equatable, Sendable {
     case loadIncidents(includeInactive: Bool)
     case loadTimeline(key: String, request: TimelineRequest)
+    /// Runbook progress of the incident and the pending handoff.
+    case loadContext(key: String?)
     case perform(StoreAction)
     case quit
 }

@@ -10,6 +10,7 @@ public enum ConsoleEvent: Equatable, Sendable {
     case tick(Date)
     case incidentsLoaded([IncidentSummary])
     case timelineLoaded(TimelinePage)
+    case contextLoaded(IncidentContext)
     /// Another process (or this one) committed to the database.
     case storeChanged
     case actionSucceeded(message: String, selectKey: String?)

@@ -36,11 +36,16 @@ public enum ConsoleReducer {
             return selectionChanged(&state)
         case .timelineLoaded(let page):
             return timelineLoaded(&state, page)
+        case .contextLoaded(let context):
+            guard context.key == state.selectedIncident?.incident.key else { return [] }
+            state.context = context
+            return []
         case .storeChanged:
             var effects: [ConsoleEffect] = [.loadIncidents(includeInactive: state.showAllIncidents)]
             if let key = state.timeline.key {
                 effects.append(.loadTimeline(key: key, request: .after(sequence: state.timeline.lastSequence, limit: 1000)))
             }
+            effects.append(.loadContext(key: state.selectedIncident?.incident.key))
             return effects
         case .actionSucceeded(let message, let selectKey):
             state.notice = Notice(message, level: .info, now: state.now)
@@ -118,6 +123,15 @@ public enum ConsoleReducer {
         case .addAction: openCommand(&state, "action add ")
         case .completeAction: openCommand(&state, "action done ")
         case .editField: openCommand(&state, "edit ")
+        case .handoff: openCommand(&state, "handoff ")
+        case .acknowledgeHandoff:
+            return [.perform(.acknowledgeHandoff)]
+        case .writePostmortem:
+            guard let key = state.selectedIncident?.incident.key else {
+                state.notice = Notice("Select an incident first", level: .error, now: state.now)
+                return []
+            }
+            return [.perform(.writePostmortem(key: key))]
         case .toggleAllIncidents:
             state.showAllIncidents.toggle()
             state.notice = Notice(
@@ -248,8 +262,10 @@ public enum ConsoleReducer {
         guard key != state.timeline.key else { return [] }
         state.timeline = TimelineWindow.empty
         state.timeline.key = key
-        guard let key else { return [] }
-        return [.loadTimeline(key: key, request: .tail(limit: pageSize))]
+        state.context.runbook = nil
+        state.context.key = key
+        guard let key else { return [.loadContext(key: nil)] }
+        return [.loadTimeline(key: key, request: .tail(limit: pageSize)), .loadContext(key: key)]
     }
 
     static func timelineLayout(_ state: ConsoleState) -> TimelineLayout {

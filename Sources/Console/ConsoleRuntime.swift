@@ -16,7 +16,7 @@ public final class ConsoleRuntime {
     let tickInterval: TimeInterval = 0.25
 
     public init(
-        device: any TerminalDevice, store: any IncidentStore, state: ConsoleState,
+        device: any TerminalDevice, store: any ConsoleStore, state: ConsoleState,
         clock: @escaping @Sendable () -> Date = { Date() },
         makeTheme: @escaping (ColorDepth) -> ThemeResolver.Resolution
     ) {

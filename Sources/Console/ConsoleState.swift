@@ -25,6 +25,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var quitRequested = false
     /// An incident to select once the list next loads (the one just declared).
     public var pendingSelection: String?
+    /// Runbook progress of the selected incident and the pending handoff.
+    public var context = IncidentContext(key: nil, runbook: nil, pendingHandoff: nil)
 
     public init(
         size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0, themeNotice: String? = nil

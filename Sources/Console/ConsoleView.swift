@@ -22,14 +22,7 @@ public enum ConsoleView {
         IncidentsPaneView.render(state, into: &buffer, area: layout.incidents, theme: theme)
         TimelinePaneView.render(state, into: &buffer, area: layout.timeline, theme: theme)
         if let area = layout.runbook {
-            EmptyPaneView.render(
-                title: ConsolePane.runbook.title, focused: state.focus == .runbook,
-                lines: [
-                    "No runbook attached to this incident.",
-                    "",
-                    "Run one from a shell:",
-                    "  sitrep runbook run NAME --incident \(state.selectedIncident?.incident.key ?? "KEY")",
-                ], into: &buffer, area: area, theme: theme)
+            RunbookPaneView.render(state, into: &buffer, area: area, theme: theme)
         }
         if let area = layout.health {
             EmptyPaneView.render(

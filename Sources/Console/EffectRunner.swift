@@ -6,14 +6,14 @@ import Synchronization
 /// Performs effects against the store on a background queue, one at a time and in order, and
 /// posts each outcome to the inbox. Keeps database work off the terminal's thread.
 final class EffectRunner: Sendable {
-    let store: any IncidentStore
+    let store: any ConsoleStore
     let user: String
     let inbox: ConsoleInbox
     let queue = DispatchQueue(label: "sitrep.console.store")
     /// The database's change token when last looked at; nil before the first look.
     let lastToken = Mutex<Int64?>(nil)
 
-    init(store: any IncidentStore, user: String, inbox: ConsoleInbox) {
+    init(store: any ConsoleStore, user: String, inbox: ConsoleInbox) {
         self.store = store
         self.user = user
         self.inbox = inbox
@@ -62,6 +62,12 @@ final class EffectRunner: Sendable {
                     entries = try store.timeline(key: key, fromSequence: sequence + 1, limit: limit)
                 }
                 return .timelineLoaded(TimelinePage(key: key, request: request, totalCount: total, entries: entries))
+            case .loadContext(let key):
+                var runbook: RunbookProgress?
+                if let key, let run = try store.runbookRuns(key: key).last, let id = run.id {
+                    runbook = RunbookProgress(run: run, steps: try store.stepRuns(runId: id))
+                }
+                return .contextLoaded(IncidentContext(key: key, runbook: runbook, pendingHandoff: try store.pendingHandoff()))
             case .perform(let action):
                 return try perform(action)
             }
@@ -102,6 +108,15 @@ final class EffectRunner: Sendable {
         case .completeAction(let id):
             let item = try store.completeActionItem(id: id, by: by)
             return .actionSucceeded(message: "Action item #\(id) done: \(item.title)", selectKey: nil)
+        case .handoff(let person, let notes):
+            let handoff = try store.createHandoff(HandoffRequest(to: person, notes: notes), by: by)
+            return .actionSucceeded(message: "Handoff #\(handoff.id) to \(handoff.to) recorded; waiting for them to acknowledge", selectKey: nil)
+        case .acknowledgeHandoff:
+            let handoff = try store.acknowledgeHandoff(id: nil, by: by)
+            return .actionSucceeded(message: "Handoff #\(handoff.id) from \(handoff.from) acknowledged", selectKey: nil)
+        case .writePostmortem(let key):
+            let path = try PostmortemDraft.write(key: key, from: store)
+            return .actionSucceeded(message: "Postmortem draft written to \(path)", selectKey: nil)
         }
     }
 }

@@ -32,6 +32,9 @@ public enum KeyBindings {
         KeyBinding([.character("A")], .addAction, "Recording", "Add an action item (:action add title)"),
         KeyBinding([.character("x")], .completeAction, "Recording", "Complete an action item (:action done ID)"),
         KeyBinding([.character("e")], .editField, "Recording", "Edit summary, impact, root cause… (:edit impact text)"),
+        KeyBinding([.character("H")], .handoff, "Shift", "Hand over the shift (:handoff NAME notes)"),
+        KeyBinding([.character("K")], .acknowledgeHandoff, "Shift", "Acknowledge the pending handoff"),
+        KeyBinding([.character("P")], .writePostmortem, "Shift", "Write a postmortem draft of the incident to a file"),
     ]
 
     public static func action(for key: KeyPress) -> KeyAction? {

@@ -30,9 +30,15 @@ enum StatusBarView {
             spans.append(Span("\(Timestamp.duration(end.timeIntervalSince(incident.declaredAt))) ", style: strong))
         }
         buffer.write(spans, x: area.minX, y: area.minY, maxWidth: area.width, clip: area)
+        let used = spans.reduce(0) { $0 + $1.displayWidth }
+        if let handoff = state.context.pendingHandoff {
+            let text = " ⚑ handoff #\(handoff.id) \(handoff.from) → \(handoff.to) not acknowledged (K) "
+            let width = DisplayWidth.of(text)
+            buffer.write(text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY, style: theme[.warning].layered(over: bar))
+            return
+        }
         let zone = state.showLocalTime ? "local" : "UTC"
         let clock = " \(String(Timestamp.short(state.now.addingTimeInterval(state.showLocalTime ? Double(state.localOffsetSeconds) : 0)).dropFirst(11).prefix(5))) \(zone) "
-        let used = spans.reduce(0) { $0 + $1.displayWidth }
         if used + clock.count < area.width {
             buffer.write(clock, x: area.maxX - clock.count, y: area.minY, style: bar)
         }

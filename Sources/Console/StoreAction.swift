@@ -11,4 +11,7 @@ public enum StoreAction: Equatable, Sendable {
     case edit(key: String, field: IncidentField, value: String)
     case addAction(key: String, draft: ActionItemDraft)
     case completeAction(id: Int64)
+    case handoff(to: String, notes: String)
+    case acknowledgeHandoff
+    case writePostmortem(key: String)
 }

@@ -28,16 +28,24 @@ import Testing
         var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
         let effects = ConsoleReducer.apply(&state, .incidentsLoaded(ConsoleSamples.incidents))
         #expect(state.selectedIncident?.incident.key == "INC-20251104-001")
-        #expect(effects == [.loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize))])
+        #expect(
+            effects == [
+                .loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize)),
+                .loadContext(key: "INC-20251104-001"),
+            ])
     }
 
     @Test func movingTheSelectionReadsTheOtherTimeline() {
         var state = state()
         let effects = press(&state, .character("j"))
         #expect(state.selectedIncident?.incident.key == "INC-20251104-002")
-        #expect(effects == [.loadTimeline(key: "INC-20251104-002", request: .tail(limit: ConsoleReducer.pageSize))])
+        #expect(
+            effects == [
+                .loadTimeline(key: "INC-20251104-002", request: .tail(limit: ConsoleReducer.pageSize)),
+                .loadContext(key: "INC-20251104-002"),
+            ])
         #expect(state.timeline.entries.isEmpty)
-        #expect(press(&state, .up) == [.loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize))])
+        #expect(press(&state, .up).first == .loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize)))
     }
 
     @Test func tabVisitsOnlyVisiblePanes() {
@@ -163,6 +171,7 @@ import Testing
             ConsoleReducer.apply(&state, .storeChanged) == [
                 .loadIncidents(includeInactive: false),
                 .loadTimeline(key: "INC-20251104-001", request: .after(sequence: 6, limit: 1000)),
+                .loadContext(key: "INC-20251104-001"),
             ])
         let fresh = ConsoleSamples.entry(7, "2025-11-04T10:49:00Z", "bob", .note, "from the CLI")
         _ = ConsoleReducer.apply(
@@ -230,7 +239,7 @@ import Testing
             commander: nil, services: [])
         let effects = ConsoleReducer.apply(&state, .incidentsLoaded([declared] + ConsoleSamples.incidents))
         #expect(state.selectedIncident?.incident.key == "INC-20251104-004")
-        #expect(effects == [.loadTimeline(key: "INC-20251104-004", request: .tail(limit: ConsoleReducer.pageSize))])
+        #expect(effects.first == .loadTimeline(key: "INC-20251104-004", request: .tail(limit: ConsoleReducer.pageSize)))
     }
 
     @Test func writingWithoutAnIncidentSaysSo() {
@@ -239,6 +248,15 @@ import Testing
         press(&state, .character("n"))
         #expect(state.mode == .normal)
         #expect(state.notice?.level == .error)
+    }
+
+    @Test func shiftKeysHandOverAcknowledgeAndDraft() {
+        var state = state()
+        press(&state, .character("H"))
+        type(&state, "bob pool still saturated")
+        #expect(press(&state, .enter) == [.perform(.handoff(to: "bob", notes: "pool still saturated"))])
+        #expect(press(&state, .character("K")) == [.perform(.acknowledgeHandoff)])
+        #expect(press(&state, .character("P")) == [.perform(.writePostmortem(key: "INC-20251104-001"))])
     }
 
     @Test func quitAndHelp() {
