@@ -66,4 +66,18 @@ public enum ConsoleBenchmark {
         }
         return state
     }
+
+    /// Applies a key and answers the effects it asks for straight away, as the runtime would a
+    /// moment later; for measuring what one key costs end to end.
+    public static func pressing(_ key: KeyPress, in state: ConsoleState, store: any ConsoleStore) -> ConsoleState {
+        var state = state
+        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
+        var pending = ConsoleReducer.apply(&state, .key(key))
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .perform = effect { continue }
+            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
+        }
+        return state
+    }
 }
