@@ -12,7 +12,8 @@ enum CommandAreaView {
             let labelWidth = buffer.write(label, x: area.minX, y: area.minY, style: theme[.prompt]) - area.minX
             var sized = field
             sized.visibleWidth = max(1, area.width - labelWidth - 1)
-            let cursor = sized.render(into: &buffer, at: Point(x: area.minX + labelWidth, y: area.minY), style: theme[.input])
+            let cursor = sized.render(
+                into: &buffer, at: Point(x: area.minX + labelWidth, y: area.minY), style: theme[.input])
             if let notice = state.notice, notice.level == .error {
                 let text = "  " + notice.text
                 let width = DisplayWidth.of(text)

@@ -40,13 +40,17 @@ public enum CommandLineParser {
             }
             let person = words.dropFirst().joined(separator: " ")
             return needKey().map {
-                .store(verb == "assign" ? .assign(key: $0, role: role, person: person) : .release(key: $0, role: role, person: person))
+                .store(
+                    verb == "assign"
+                        ? .assign(key: $0, role: role, person: person) : .release(key: $0, role: role, person: person))
             }
         case "edit":
             guard let word = words.first, let field = IncidentField(rawValue: word.lowercased()) else {
                 return .failure(.init("usage: edit title|summary|impact|root-cause|resolution TEXT"))
             }
-            return needKey().map { .store(.edit(key: $0, field: field, value: words.dropFirst().joined(separator: " "))) }
+            return needKey().map {
+                .store(.edit(key: $0, field: field, value: words.dropFirst().joined(separator: " ")))
+            }
         case "action":
             return parseAction(words, key: key)
         case "declare":
@@ -70,7 +74,9 @@ public enum CommandLineParser {
     }
 
     static func parseAction(_ words: [String], key: String?) -> Result<ParsedCommand, CommandLineError> {
-        guard let sub = words.first?.lowercased() else { return .failure(.init("usage: action add TITLE | action done ID")) }
+        guard let sub = words.first?.lowercased() else {
+            return .failure(.init("usage: action add TITLE | action done ID"))
+        }
         if sub == "done" {
             guard words.count == 2, let id = Int64(words[1].trimmingCharacters(in: ["#"])) else {
                 return .failure(.init("usage: action done ID"))
@@ -109,7 +115,9 @@ public enum CommandLineParser {
             }
         }
         draft.title = title.joined(separator: " ")
-        guard !draft.title.isEmpty else { return .failure(.init("usage: action add TITLE [--owner NAME] [--due YYYY-MM-DD]")) }
+        guard !draft.title.isEmpty else {
+            return .failure(.init("usage: action add TITLE [--owner NAME] [--due YYYY-MM-DD]"))
+        }
         guard let key else { return .failure(.init("select an incident first")) }
         return .success(.store(.addAction(key: key, draft: draft)))
     }
@@ -134,7 +142,9 @@ public enum CommandLineParser {
         }
         guard !title.isEmpty else { return .failure(.init("usage: declare P0|P1|P2|P3 TITLE [--service NAME]")) }
         return .success(
-            .store(.declare(IncidentDeclaration(title: title.joined(separator: " "), severity: severity, services: services))))
+            .store(
+                .declare(
+                    IncidentDeclaration(title: title.joined(separator: " "), severity: severity, services: services))))
     }
 
     /// Completes the word being typed; returns the new text, or the candidates when ambiguous.

@@ -43,7 +43,8 @@ public enum ConsoleReducer {
         case .storeChanged:
             var effects: [ConsoleEffect] = [.loadIncidents(includeInactive: state.showAllIncidents)]
             if let key = state.timeline.key {
-                effects.append(.loadTimeline(key: key, request: .after(sequence: state.timeline.lastSequence, limit: 1000)))
+                effects.append(
+                    .loadTimeline(key: key, request: .after(sequence: state.timeline.lastSequence, limit: 1000)))
             }
             effects.append(.loadContext(key: state.selectedIncident?.incident.key))
             return effects
@@ -135,7 +136,8 @@ public enum ConsoleReducer {
         case .toggleAllIncidents:
             state.showAllIncidents.toggle()
             state.notice = Notice(
-                state.showAllIncidents ? "Showing all incidents" : "Showing open incidents", level: .info, now: state.now)
+                state.showAllIncidents ? "Showing all incidents" : "Showing open incidents", level: .info,
+                now: state.now)
             return [.loadIncidents(includeInactive: state.showAllIncidents)]
         case .toggleLocalTime:
             state.showLocalTime.toggle()

@@ -29,7 +29,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var context = IncidentContext(key: nil, runbook: nil, pendingHandoff: nil)
 
     public init(
-        size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0, themeNotice: String? = nil
+        size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0,
+        themeNotice: String? = nil
     ) {
         self.size = size
         self.now = now
@@ -46,7 +47,8 @@ public struct ConsoleState: Equatable, Sendable {
         guard !needle.isEmpty else { return incidents }
         return incidents.filter { summary in
             let incident = summary.incident
-            let haystack = [incident.key, incident.title, incident.severity.rawValue, incident.status.rawValue]
+            let haystack =
+                [incident.key, incident.title, incident.severity.rawValue, incident.status.rawValue]
                 + summary.services + [summary.commander ?? ""]
             return haystack.contains { $0.lowercased().contains(needle) }
         }

@@ -38,7 +38,8 @@ public enum ConsoleView {
         if case .help(let offset) = state.mode {
             let overlay = HelpOverlay(
                 title: "sitrep keys", sections: KeyBindings.helpSections,
-                scrollOffset: min(offset, HelpOverlay(sections: KeyBindings.helpSections).maximumScrollOffset(in: buffer.bounds)),
+                scrollOffset: min(
+                    offset, HelpOverlay(sections: KeyBindings.helpSections).maximumScrollOffset(in: buffer.bounds)),
                 footer: "Esc or ? closes · j/k scroll")
             overlay.render(into: &buffer, area: buffer.bounds, theme: theme)
             cursor = nil

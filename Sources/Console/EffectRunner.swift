@@ -67,7 +67,8 @@ final class EffectRunner: Sendable {
                 if let key, let run = try store.runbookRuns(key: key).last, let id = run.id {
                     runbook = RunbookProgress(run: run, steps: try store.stepRuns(runId: id))
                 }
-                return .contextLoaded(IncidentContext(key: key, runbook: runbook, pendingHandoff: try store.pendingHandoff()))
+                return .contextLoaded(
+                    IncidentContext(key: key, runbook: runbook, pendingHandoff: try store.pendingHandoff()))
             case .perform(let action):
                 return try perform(action)
             }
@@ -86,7 +87,8 @@ final class EffectRunner: Sendable {
             return .actionSucceeded(message: "Declared \(incident.key)", selectKey: incident.key)
         case .note(let key, let text, let kind):
             let entry = try store.appendNote(key: key, text: text, kind: kind, by: by)
-            return .actionSucceeded(message: "\(kind.rawValue.capitalized) added to \(key) (#\(entry.sequence))", selectKey: nil)
+            return .actionSucceeded(
+                message: "\(kind.rawValue.capitalized) added to \(key) (#\(entry.sequence))", selectKey: nil)
         case .status(let key, let move, let note):
             let incident = try store.changeStatus(key: key, move: move, note: note, by: by)
             return .actionSucceeded(message: "\(incident.key) is \(incident.status.rawValue)", selectKey: nil)
@@ -110,7 +112,9 @@ final class EffectRunner: Sendable {
             return .actionSucceeded(message: "Action item #\(id) done: \(item.title)", selectKey: nil)
         case .handoff(let person, let notes):
             let handoff = try store.createHandoff(HandoffRequest(to: person, notes: notes), by: by)
-            return .actionSucceeded(message: "Handoff #\(handoff.id) to \(handoff.to) recorded; waiting for them to acknowledge", selectKey: nil)
+            return .actionSucceeded(
+                message: "Handoff #\(handoff.id) to \(handoff.to) recorded; waiting for them to acknowledge",
+                selectKey: nil)
         case .acknowledgeHandoff:
             let handoff = try store.acknowledgeHandoff(id: nil, by: by)
             return .actionSucceeded(message: "Handoff #\(handoff.id) from \(handoff.from) acknowledged", selectKey: nil)

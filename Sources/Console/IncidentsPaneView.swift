@@ -6,7 +6,8 @@ import TerminalUI
 enum IncidentsPaneView {
     static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         let visible = state.visibleIncidents
-        var title = state.showAllIncidents ? "Incidents · all (\(visible.count))" : "Incidents · open (\(visible.count))"
+        var title =
+            state.showAllIncidents ? "Incidents · all (\(visible.count))" : "Incidents · open (\(visible.count))"
         if !state.filter.isEmpty { title += " /\(state.filter)" }
         let content = Pane(title: title, isFocused: state.focus == .incidents).render(
             into: &buffer, area: area, theme: theme)
@@ -20,7 +21,9 @@ enum IncidentsPaneView {
         if visible.isEmpty {
             let message =
                 state.filter.isEmpty
-                ? (state.showAllIncidents ? "No incidents yet. Press D to declare one." : "No open incidents. Press D to declare one, o to show all.")
+                ? (state.showAllIncidents
+                    ? "No incidents yet. Press D to declare one."
+                    : "No open incidents. Press D to declare one, o to show all.")
                 : "Nothing matches /\(state.filter). Esc clears the filter."
             for (row, line) in WordWrap.lines(message, width: max(1, listArea.width - 1)).enumerated()
             where row < listArea.height {

@@ -6,7 +6,8 @@ public enum KeyBindings {
     public static let table: [KeyBinding] = [
         KeyBinding([.character("?")], .help, "General", "Show or hide this help"),
         KeyBinding([.character("q")], .quit, "General", "Quit (the database is always saved)"),
-        KeyBinding([.character(":")], .commandLine, "General", "Command line: :note, :status, :sev, :assign, :declare…"),
+        KeyBinding(
+            [.character(":")], .commandLine, "General", "Command line: :note, :status, :sev, :assign, :declare…"),
         KeyBinding([.character("r")], .refresh, "General", "Reload from the database"),
         KeyBinding([.tab], .nextPane, "Moving", "Next pane"),
         KeyBinding([.backTab], .previousPane, "Moving", "Previous pane"),

@@ -23,7 +23,8 @@ enum RunbookPaneView {
         let run = progress.run
         let finished = progress.steps.filter { $0.outcome != .running }.count
         let title = "Runbook · \(run.runbookTitle) · \(run.state.rawValue) · \(finished)/\(run.stepCount) steps"
-        let content = Pane(title: title, isFocused: state.focus == .runbook).render(into: &buffer, area: area, theme: theme)
+        let pane = Pane(title: title, isFocused: state.focus == .runbook)
+        let content = pane.render(into: &buffer, area: area, theme: theme)
         guard content.height > 0, content.width > 0 else { return }
         let rows = progress.steps.suffix(content.height)
         for (offset, step) in rows.enumerated() {

@@ -15,7 +15,9 @@ enum StatusBarView {
             spans.append(Span("│ ", style: bar))
             spans.append(Span(incident.key, style: strong))
             spans.append(
-                Span(" \(incident.severity.rawValue) ", style: (theme[severityRole(incident.severity)]).layered(over: bar)))
+                Span(
+                    " \(incident.severity.rawValue) ",
+                    style: (theme[severityRole(incident.severity)]).layered(over: bar)))
             spans.append(Span("\(incident.status.rawValue) ", style: bar))
             let milestones: [(String, Date?)] = [
                 ("decl", incident.declaredAt), ("ack", incident.acknowledgedAt), ("mit", incident.mitigatedAt),
@@ -34,11 +36,14 @@ enum StatusBarView {
         if let handoff = state.context.pendingHandoff {
             let text = " ⚑ handoff #\(handoff.id) \(handoff.from) → \(handoff.to) not acknowledged (K) "
             let width = DisplayWidth.of(text)
-            buffer.write(text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY, style: theme[.warning].layered(over: bar))
+            buffer.write(
+                text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY,
+                style: theme[.warning].layered(over: bar))
             return
         }
         let zone = state.showLocalTime ? "local" : "UTC"
-        let clock = " \(String(Timestamp.short(state.now.addingTimeInterval(state.showLocalTime ? Double(state.localOffsetSeconds) : 0)).dropFirst(11).prefix(5))) \(zone) "
+        let clock =
+            " \(String(Timestamp.short(state.now.addingTimeInterval(state.showLocalTime ? Double(state.localOffsetSeconds) : 0)).dropFirst(11).prefix(5))) \(zone) "
         if used + clock.count < area.width {
             buffer.write(clock, x: area.maxX - clock.count, y: area.minY, style: bar)
         }

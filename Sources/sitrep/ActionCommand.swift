@@ -50,7 +50,8 @@ struct ActionCommand: ParsableCommand {
             let output = try options.run { store, _ in
                 let items = try store.actionItems(key: key, includeDone: all)
                 return json
-                    ? try ExportJSON.encode(items.map { IncidentExport.Action(incidentKey: $0.incidentKey, item: $0.item) })
+                    ? try ExportJSON.encode(
+                        items.map { IncidentExport.Action(incidentKey: $0.incidentKey, item: $0.item) })
                         + "\n"
                     : IncidentText.actions(items, today: Timestamp.day(Date()))
             }

@@ -8,9 +8,12 @@ struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "Open the full-screen console (the default when sitrep runs on a terminal with no command).",
-        discussion: "Press ? inside for the keys. Themes: dark (default), light, high-contrast, monochrome, or a YAML path.")
+        discussion:
+            "Press ? inside for the keys. Themes: dark (default), light, high-contrast, monochrome, or a YAML path.")
 
-    @Option(name: .long, help: ArgumentHelp("Theme name or YAML file (default: config `theme:`, else dark).", valueName: "name|path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Theme name or YAML file (default: config `theme:`, else dark).", valueName: "name|path"))
     var theme: String?
     @OptionGroup var options: StoreOptions
 
@@ -20,7 +23,8 @@ struct ConsoleCommand: ParsableCommand {
                 print(Sitrep.helpMessage())
                 return
             }
-            FileHandle.standardError.write(Data("sitrep: the console needs a terminal; see `sitrep --help` for commands\n".utf8))
+            FileHandle.standardError.write(
+                Data("sitrep: the console needs a terminal; see `sitrep --help` for commands\n".utf8))
             throw ExitCode(64)
         }
         ConsoleLaunch.preferQuietCrashes()

@@ -10,9 +10,11 @@ enum ConsoleLaunch {
         folders.append((paths.config as NSString).deletingLastPathComponent + "/themes")
         folders.append(FileManager.default.currentDirectoryPath + "/Themes")
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let besideBuild = executable.deletingLastPathComponent().appendingPathComponent("../../Themes").standardized.path
+        let besideBuild = executable.deletingLastPathComponent().appendingPathComponent("../../Themes").standardized
+            .path
         folders.append(besideBuild)
-        folders.append(executable.deletingLastPathComponent().appendingPathComponent("../share/sitrep/Themes").standardized.path)
+        folders.append(
+            executable.deletingLastPathComponent().appendingPathComponent("../share/sitrep/Themes").standardized.path)
         var seen = Set<String>()
         return folders.filter { seen.insert($0).inserted }
     }

@@ -7,7 +7,11 @@ import IncidentCore
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev", abstract: "Developer tools: generate data, write in a loop.",
-        shouldDisplay: false, subcommands: [Seed.self, AppendNotes.self, BenchAppend.self, Keys.self, RunbookBenchCommand.self, ConsoleBenchCommand.self])
+        shouldDisplay: false,
+        subcommands: [
+            Seed.self, AppendNotes.self, BenchAppend.self, Keys.self, RunbookBenchCommand.self,
+            ConsoleBenchCommand.self,
+        ])
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(

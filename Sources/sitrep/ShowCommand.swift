@@ -13,7 +13,8 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let output = try options.run { store, _ in
             let detail = try store.detail(key: key)
-            return json ? try ExportJSON.encode(IncidentExport(detail)) + "\n" : IncidentText.detail(detail, now: Date())
+            return json
+                ? try ExportJSON.encode(IncidentExport(detail)) + "\n" : IncidentText.detail(detail, now: Date())
         }
         print(output, terminator: "")
     }

@@ -4,13 +4,20 @@ import IncidentCore
 
 /// Options every store-backed command shares, and the one place that turns failures into exit codes.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Database file (default: $SITREP_DB or $XDG_DATA_HOME/sitrep/sitrep.sqlite).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Database file (default: $SITREP_DB or $XDG_DATA_HOME/sitrep/sitrep.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Name to sign entries with (default: $SITREP_USER, config, login name).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Name to sign entries with (default: $SITREP_USER, config, login name).", valueName: "name"))
     var user: String?
 
     var paths: SitrepPaths { SitrepPaths.resolve(database: db, config: config) }

@@ -20,12 +20,14 @@ import Testing
     }
 
     @Test func startLoadsOpenIncidents() {
-        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        var state = ConsoleState(
+            size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
         #expect(ConsoleReducer.start(&state) == [.loadIncidents(includeInactive: false)])
     }
 
     @Test func firstLoadSelectsTheTopIncidentAndReadsItsTimeline() {
-        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        var state = ConsoleState(
+            size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
         let effects = ConsoleReducer.apply(&state, .incidentsLoaded(ConsoleSamples.incidents))
         #expect(state.selectedIncident?.incident.key == "INC-20251104-001")
         #expect(
@@ -45,7 +47,9 @@ import Testing
                 .loadContext(key: "INC-20251104-002"),
             ])
         #expect(state.timeline.entries.isEmpty)
-        #expect(press(&state, .up).first == .loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize)))
+        #expect(
+            press(&state, .up).first
+                == .loadTimeline(key: "INC-20251104-001", request: .tail(limit: ConsoleReducer.pageSize)))
     }
 
     @Test func tabVisitsOnlyVisiblePanes() {
@@ -87,13 +91,17 @@ import Testing
         var state = state()
         press(&state, .character(":"))
         type(&state, "status mitigated rollback done")
-        #expect(press(&state, .enter) == [.perform(.status(key: "INC-20251104-001", move: .to(.mitigated), note: "rollback done"))])
+        #expect(
+            press(&state, .enter) == [
+                .perform(.status(key: "INC-20251104-001", move: .to(.mitigated), note: "rollback done"))
+            ])
         press(&state, .character(":"))
         type(&state, "sev p0")
         #expect(press(&state, .enter) == [.perform(.severity(key: "INC-20251104-001", severity: .p0, note: nil))])
         press(&state, .character(":"))
         type(&state, "assign commander alice")
-        #expect(press(&state, .enter) == [.perform(.assign(key: "INC-20251104-001", role: .commander, person: "alice"))])
+        #expect(
+            press(&state, .enter) == [.perform(.assign(key: "INC-20251104-001", role: .commander, person: "alice"))])
         press(&state, .character(":"))
         type(&state, "declare P1 Login failing --service auth")
         #expect(
@@ -106,7 +114,8 @@ import Testing
             press(&state, .enter) == [
                 .perform(
                     .addAction(
-                        key: "INC-20251104-001", draft: ActionItemDraft(title: "Add canary", owner: "omar", priority: .high)))
+                        key: "INC-20251104-001",
+                        draft: ActionItemDraft(title: "Add canary", owner: "omar", priority: .high)))
             ])
         press(&state, .character(":"))
         type(&state, "action done #7")
@@ -177,7 +186,9 @@ import Testing
         _ = ConsoleReducer.apply(
             &state,
             .timelineLoaded(
-                TimelinePage(key: "INC-20251104-001", request: .after(sequence: 6, limit: 1000), totalCount: 7, entries: [fresh])))
+                TimelinePage(
+                    key: "INC-20251104-001", request: .after(sequence: 6, limit: 1000), totalCount: 7, entries: [fresh])
+            ))
         #expect(state.timeline.entries.last?.text == "from the CLI")
         #expect(state.timeline.isFollowing)
     }
@@ -186,7 +197,9 @@ import Testing
         var state = state(120, 40)
         let many = (1...200).map { ConsoleSamples.entry($0, "2025-11-04T10:00:00Z", "bot", .note, "entry \($0)") }
         _ = ConsoleReducer.apply(
-            &state, .timelineLoaded(TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 200, entries: many)))
+            &state,
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 200, entries: many)))
         press(&state, .character("l"))
         press(&state, .up, .up, .up)
         #expect(state.timeline.scrollBack == 3)
@@ -194,7 +207,9 @@ import Testing
         _ = ConsoleReducer.apply(
             &state,
             .timelineLoaded(
-                TimelinePage(key: "INC-20251104-001", request: .after(sequence: 200, limit: 1000), totalCount: 201, entries: [fresh])))
+                TimelinePage(
+                    key: "INC-20251104-001", request: .after(sequence: 200, limit: 1000), totalCount: 201,
+                    entries: [fresh])))
         #expect(state.timeline.scrollBack == 4)
         press(&state, .character("G"))
         #expect(state.timeline.isFollowing)
@@ -205,7 +220,8 @@ import Testing
         let window = (801...1000).map { ConsoleSamples.entry($0, "2025-11-04T10:00:00Z", "bot", .note, "entry \($0)") }
         _ = ConsoleReducer.apply(
             &state,
-            .timelineLoaded(TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 1000, entries: window)))
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .tail(limit: 200), totalCount: 1000, entries: window)))
         press(&state, .character("l"))
         var effects: [ConsoleEffect] = []
         for _ in 0..<10 { effects += press(&state, .pageUp) }
@@ -215,7 +231,9 @@ import Testing
         _ = ConsoleReducer.apply(
             &state,
             .timelineLoaded(
-                TimelinePage(key: "INC-20251104-001", request: .before(sequence: 801, limit: 200), totalCount: 1000, entries: older)))
+                TimelinePage(
+                    key: "INC-20251104-001", request: .before(sequence: 801, limit: 200), totalCount: 1000,
+                    entries: older)))
         #expect(state.timeline.firstSequence == 601)
         #expect(state.timeline.entries.count == 400)
         #expect(!state.timeline.isLoadingOlder)
@@ -233,9 +251,11 @@ import Testing
 
     @Test func declaringSelectsTheNewIncidentOnceListed() {
         var state = state()
-        _ = ConsoleReducer.apply(&state, .actionSucceeded(message: "Declared INC-20251104-004", selectKey: "INC-20251104-004"))
+        _ = ConsoleReducer.apply(
+            &state, .actionSucceeded(message: "Declared INC-20251104-004", selectKey: "INC-20251104-004"))
         let declared = IncidentSummary(
-            incident: ConsoleSamples.incident(4, "Login failing", severity: .p0, status: .detected, declared: "2025-11-04T10:49:00Z"),
+            incident: ConsoleSamples.incident(
+                4, "Login failing", severity: .p0, status: .detected, declared: "2025-11-04T10:49:00Z"),
             commander: nil, services: [])
         let effects = ConsoleReducer.apply(&state, .incidentsLoaded([declared] + ConsoleSamples.incidents))
         #expect(state.selectedIncident?.incident.key == "INC-20251104-004")
@@ -243,7 +263,8 @@ import Testing
     }
 
     @Test func writingWithoutAnIncidentSaysSo() {
-        var state = ConsoleState(size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
+        var state = ConsoleState(
+            size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
         _ = ConsoleReducer.apply(&state, .incidentsLoaded([]))
         press(&state, .character("n"))
         #expect(state.mode == .normal)

@@ -8,7 +8,8 @@ import Testing
 /// The real loop on an in-memory terminal over a real SQLite database.
 @Suite struct ConsoleRuntimeTests {
     func store() throws -> SQLiteIncidentStore {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-console-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitrep-console-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return try SQLiteIncidentStore(path: folder.appendingPathComponent("sitrep.sqlite").path)
     }

@@ -55,7 +55,9 @@ import Testing
         }
         _ = ConsoleReducer.apply(
             &state,
-            .timelineLoaded(TimelinePage(key: "INC-20251104-001", request: .tail(limit: 500), totalCount: 1_000_000, entries: many)))
+            .timelineLoaded(
+                TimelinePage(key: "INC-20251104-001", request: .tail(limit: 500), totalCount: 1_000_000, entries: many))
+        )
         let text = ConsoleView.render(state, theme: .dark).buffer.lines.joined(separator: "\n")
         #expect(text.contains("entry number 500"))
         #expect(!text.contains("entry number 400 "))

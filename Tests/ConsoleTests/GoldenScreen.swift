@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 
 /// Compares a rendered screen with a text file under Golden/. `SITREP_RECORD_GOLDEN=1` rewrites
 /// the files instead; review every recorded file before committing it.
@@ -15,7 +15,9 @@ enum GoldenScreen {
         }.joined(separator: "\n") + "\n"
     }
 
-    static func check(_ buffer: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func check(_ buffer: ScreenBuffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let file = folder.appendingPathComponent(name + ".txt")
         let actual = text(of: buffer)
         if ProcessInfo.processInfo.environment["SITREP_RECORD_GOLDEN"] == "1" {

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func readmeKeyListIsGeneratedFromTheTable() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../README.md")
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         #expect(text.contains(KeyBindings.markdown), "README's key list is stale: run `sitrep dev keys` and paste it")
     }

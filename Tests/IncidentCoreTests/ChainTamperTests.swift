@@ -30,7 +30,9 @@ import Testing
 
     @Test func editedTextIsFound() throws {
         let (fixture, key) = try recordedIncident()
-        try fixture.raw { db in try db.execute(sql: "UPDATE timelineEntry SET text = 'nothing happened' WHERE sequence = 4") }
+        try fixture.raw { db in
+            try db.execute(sql: "UPDATE timelineEntry SET text = 'nothing happened' WHERE sequence = 4")
+        }
         let broken = try #require(try fixture.store.verifyChains(key: key).firstBreak)
         #expect(broken.sequence == 4)
         #expect(broken.reason.contains("edited"))
@@ -89,7 +91,8 @@ import Testing
 
     @Test func writesAfterVerificationKeepTheChain() throws {
         let (fixture, key) = try recordedIncident()
-        _ = try fixture.store.appendNote(key: key, text: "障害 resolved 🎉 \"quoted\"\nsecond line", kind: .comms, by: fixture.alice)
+        _ = try fixture.store.appendNote(
+            key: key, text: "障害 resolved 🎉 \"quoted\"\nsecond line", kind: .comms, by: fixture.alice)
         #expect(try fixture.store.verifyChains(key: nil).holds)
     }
 }

@@ -50,7 +50,10 @@ import Testing
         let paths = SitrepPaths.resolve(database: nil, config: nil, environment: environment)
         #expect(paths.database == "/data/sitrep/sitrep.sqlite")
         #expect(paths.config == "/home/a/.config/sitrep/config.yaml")
-        #expect(SitrepPaths.resolve(database: "/x.db", config: nil, environment: ["SITREP_DB": "/y.db"]).database == "/x.db")
-        #expect(SitrepPaths.resolve(database: nil, config: nil, environment: ["SITREP_DB": "/y.db"]).database == "/y.db")
+        #expect(
+            SitrepPaths.resolve(database: "/x.db", config: nil, environment: ["SITREP_DB": "/y.db"]).database == "/x.db"
+        )
+        #expect(
+            SitrepPaths.resolve(database: nil, config: nil, environment: ["SITREP_DB": "/y.db"]).database == "/y.db")
     }
 }

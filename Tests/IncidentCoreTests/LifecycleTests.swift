@@ -29,7 +29,8 @@ import Testing
     @Test func skippingForwardIsAllowedAndDoesNotInventMilestones() throws {
         let fixture = try StoreFixture()
         let key = try fixture.declare().key
-        let incident = try fixture.store.changeStatus(key: key, move: .to(.mitigated), note: "rolled back", by: fixture.alice)
+        let incident = try fixture.store.changeStatus(
+            key: key, move: .to(.mitigated), note: "rolled back", by: fixture.alice)
         #expect(incident.status == .mitigated)
         #expect(incident.acknowledgedAt == nil)
         #expect(incident.mitigatedAt == fixture.clock.now)
@@ -65,7 +66,8 @@ import Testing
         let key = try fixture.declare().key
         #expect(
             throws: StoreError.refused(
-                "\(key) cannot be closed: it was never resolved (it is detected); resolve it first; nothing was written")
+                "\(key) cannot be closed: it was never resolved (it is detected); resolve it first; nothing was written"
+            )
         ) {
             try fixture.store.changeStatus(key: key, move: .to(.closed), note: nil, by: fixture.alice)
         }
@@ -77,9 +79,11 @@ import Testing
         let key = try fixture.store.declareIncident(
             IncidentDeclaration(title: "x", severity: .p2), by: fixture.at("2025-11-04T10:00:00Z")
         ).key
-        _ = try fixture.store.changeStatus(key: key, move: .to(.mitigated), note: nil, by: fixture.at("2025-11-04T10:30:00Z"))
+        _ = try fixture.store.changeStatus(
+            key: key, move: .to(.mitigated), note: nil, by: fixture.at("2025-11-04T10:30:00Z"))
         #expect(throws: StoreError.self) {
-            try fixture.store.changeStatus(key: key, move: .to(.resolved), note: nil, by: fixture.at("2025-11-04T10:20:00Z"))
+            try fixture.store.changeStatus(
+                key: key, move: .to(.resolved), note: nil, by: fixture.at("2025-11-04T10:20:00Z"))
         }
     }
 
@@ -89,7 +93,8 @@ import Testing
         _ = try fixture.store.changeStatus(key: key, move: .to(.acknowledged), note: nil, by: fixture.alice)
         _ = try fixture.store.changeStatus(key: key, move: .to(.resolved), note: nil, by: fixture.alice)
         fixture.clock.advance(minutes: 10)
-        let reopened = try fixture.store.changeStatus(key: key, move: .reopen, note: "errors are back", by: fixture.alice)
+        let reopened = try fixture.store.changeStatus(
+            key: key, move: .reopen, note: "errors are back", by: fixture.alice)
         #expect(reopened.status == .investigating)
         #expect(reopened.resolvedAt == nil)
         #expect(reopened.acknowledgedAt != nil)

@@ -25,7 +25,8 @@ import Testing
                 closedAt: nil, lastEntryAt: declared, timelineCount: 0, timelineHead: TimelineHasher.genesis)
             try incident.insert(db)
             try db.execute(
-                sql: "INSERT INTO incidentService (incidentId, service) VALUES (?, 'payments')", arguments: [incident.id])
+                sql: "INSERT INTO incidentService (incidentId, service) VALUES (?, 'payments')",
+                arguments: [incident.id])
             var previous = TimelineHasher.genesis
             for (sequence, text) in ["Declared P1 incident on payments: Payments timing out", "Gateway p99 at 9s"]
                 .enumerated()
@@ -53,7 +54,8 @@ import Testing
     @Test func firstSchemaDatabaseOpensAndMigrates() throws {
         let fixture = try #require(
             Bundle.module.path(forResource: Self.fixtureName, ofType: nil, inDirectory: "Fixtures"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-migrate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitrep-migrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("old.sqlite").path
         try FileManager.default.copyItem(atPath: fixture, toPath: path)
@@ -66,9 +68,13 @@ import Testing
         let detail = try store.detail(key: "INC-20250601-001")
         #expect(detail.incident.title == "Payments timing out")
         #expect(detail.services == ["payments"])
-        #expect(detail.timeline.map(\.text) == ["Declared P1 incident on payments: Payments timing out", "Gateway p99 at 9s"])
+        #expect(
+            detail.timeline.map(\.text) == [
+                "Declared P1 incident on payments: Payments timing out", "Gateway p99 at 9s",
+            ])
         #expect(try store.verifyChains(key: nil).holds)
-        _ = try store.appendNote(key: "INC-20250601-001", text: "after the upgrade", kind: .note, by: Attribution(author: "bob"))
+        _ = try store.appendNote(
+            key: "INC-20250601-001", text: "after the upgrade", kind: .note, by: Attribution(author: "bob"))
         _ = try store.declareIncident(
             IncidentDeclaration(title: "new", severity: .p3, tags: ["post-upgrade"]), by: Attribution(author: "bob"))
         #expect(try store.verifyChains(key: nil).holds)

@@ -53,14 +53,17 @@ import Testing
         #expect(try fixture.store.actionItems(key: key, includeDone: false).map(\.item.id) == [later.id])
         #expect(try fixture.store.actionItems(key: key, includeDone: true).count == 2)
         let texts = try fixture.store.detail(key: key).timeline.suffix(3).map(\.text)
-        #expect(texts[1] == "Action item #\(urgent.id!) added: Add canary stage (owner dmitri, due 2025-11-10, high, prevent)")
+        #expect(
+            texts[1]
+                == "Action item #\(urgent.id!) added: Add canary stage (owner dmitri, due 2025-11-10, high, prevent)")
         #expect(texts[2] == "Action item #\(urgent.id!) done: Add canary stage")
         #expect(throws: StoreError.self) { try fixture.store.completeActionItem(id: urgent.id!, by: fixture.alice) }
         #expect(throws: StoreError.notFound("no action item #999")) {
             try fixture.store.completeActionItem(id: 999, by: fixture.alice)
         }
         #expect(throws: StoreError.self) {
-            try fixture.store.addActionItem(key: key, draft: ActionItemDraft(title: "x", dueDate: "2025-02-30"), by: fixture.alice)
+            try fixture.store.addActionItem(
+                key: key, draft: ActionItemDraft(title: "x", dueDate: "2025-02-30"), by: fixture.alice)
         }
     }
 

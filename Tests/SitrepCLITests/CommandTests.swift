@@ -16,7 +16,9 @@ import Testing
             "5xx on /pay", "--commander", "alice", "--at", "2025-11-04T10:00:00Z",
         ])
         #expect(try cli.ok(["status", key, "acknowledged", "--at", "2025-11-04T10:03:00Z"]) == "\(key) acknowledged")
-        #expect(try cli.ok(["note", key, "Deploy 4512 went out at 09:58", "--at", "2025-11-04T11:05:00+01:00"]) == "\(key) #4")
+        #expect(
+            try cli.ok(["note", key, "Deploy 4512 went out at 09:58", "--at", "2025-11-04T11:05:00+01:00"])
+                == "\(key) #4")
         _ = try cli.ok(["note", key, "Rolling back 4512", "--kind", "decision", "--user", "bob"])
         _ = try cli.ok(["severity", key, "P1", "--note", "EU customers affected"])
         _ = try cli.ok(["assign", key, "commander", "bob"])
@@ -37,7 +39,8 @@ import Testing
         #expect(show.contains("Incident commander alice → bob"))
         #expect(show.contains("[ ] #\(actionID) Add canary stage (high, prevent, owner dmitri, due 2025-11-20)"))
 
-        let export = try JSONSerialization.jsonObject(with: Data(try cli.ok(["export", key, "--json"]).utf8)) as! [String: Any]
+        let export =
+            try JSONSerialization.jsonObject(with: Data(try cli.ok(["export", key, "--json"]).utf8)) as! [String: Any]
         #expect(export["key"] as? String == key)
         #expect(export["severity"] as? String == "P1")
         #expect(export["status"] as? String == "mitigated")
@@ -53,11 +56,13 @@ import Testing
         #expect(timeline.count == 11)
         #expect(timeline[3]["eventTime"] as? String == "2025-11-04T10:05:00Z")
         #expect((timeline[3]["recordedTime"] as? String)?.hasSuffix("Z") == true)
-        #expect(timeline[5]["details"] as? [String: String] == ["from": "P2", "to": "P1", "note": "EU customers affected"])
+        #expect(
+            timeline[5]["details"] as? [String: String] == ["from": "P2", "to": "P1", "note": "EU customers affected"])
         #expect(Set(export.keys).isSuperset(of: ["title", "services", "tags", "actionItems", "roleHistory", "drill"]))
 
         #expect(try cli.ok(["action", "done", actionID]) == "#\(actionID) done")
-        let actions = try JSONSerialization.jsonObject(with: Data(try cli.ok(["action", "list", "--all", "--json"]).utf8))
+        let actions =
+            try JSONSerialization.jsonObject(with: Data(try cli.ok(["action", "list", "--all", "--json"]).utf8))
             as! [[String: Any]]
         #expect(actions.first?["status"] as? String == "done")
         #expect(try cli.ok(["verify"]) == "ok: 12 entries in 1 incidents verified")
@@ -69,7 +74,8 @@ import Testing
         let high = try cli.ok(["declare", "high", "--severity", "P0", "--commander", "bob"])
         let done = try cli.ok(["declare", "done", "--severity", "P1"])
         _ = try cli.ok(["status", done, "resolved"])
-        let rows = try JSONSerialization.jsonObject(with: Data(try cli.ok(["list", "--json"]).utf8)) as! [[String: Any]]
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(try cli.ok(["list", "--json"]).utf8)) as! [[String: Any]]
         #expect(rows.map { $0["key"] as? String } == [high, low])
         #expect(rows.first?["commander"] as? String == "bob")
         #expect(rows.last?["commander"] is NSNull)
@@ -85,13 +91,16 @@ import Testing
         let key = try cli.ok(["declare", "x", "--severity", "P2"])
         _ = try cli.ok(["note", key, "by flag", "--user", "flag-user"])
         _ = try cli.ok(["note", key, "by env"])
-        try FileManager.default.createDirectory(atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
-        try "user: config-user\n".write(toFile: cli.folder + "/config/sitrep/config.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
+        try "user: config-user\n".write(
+            toFile: cli.folder + "/config/sitrep/config.yaml", atomically: true, encoding: .utf8)
         cli.environment["SITREP_USER"] = nil
         _ = try cli.ok(["note", key, "by config"])
         try FileManager.default.removeItem(atPath: cli.folder + "/config/sitrep/config.yaml")
         _ = try cli.ok(["note", key, "by login"])
-        let authors = try cli.sqlite("SELECT author FROM timelineEntry ORDER BY id").split(separator: "\n").map(String.init)
+        let authors = try cli.sqlite("SELECT author FROM timelineEntry ORDER BY id").split(separator: "\n").map(
+            String.init)
         #expect(authors.count == 5)
         #expect(Array(authors[1...3]) == ["flag-user", "alice", "config-user"])
         #expect(!authors[4].isEmpty && authors[4] != "config-user")
@@ -103,7 +112,8 @@ import Testing
         _ = try cli.ok(["declare", "x", "--severity", "P2"])
         let path = cli.folder + "/data/sitrep/sitrep.sqlite"
         #expect(FileManager.default.fileExists(atPath: path))
-        let folderMode = try FileManager.default.attributesOfItem(atPath: cli.folder + "/data/sitrep")[.posixPermissions] as? Int
+        let folderMode =
+            try FileManager.default.attributesOfItem(atPath: cli.folder + "/data/sitrep")[.posixPermissions] as? Int
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
         #expect(fileMode == 0o600)

@@ -51,13 +51,16 @@ import Testing
             FileManager.default.createFile(atPath: output, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
             processes.append(
-                try cli.start(["declare", "Same moment", "--severity", "P1", "--at", "2025-11-04T10:00:00Z"], stdout: handle))
+                try cli.start(
+                    ["declare", "Same moment", "--severity", "P1", "--at", "2025-11-04T10:00:00Z"], stdout: handle))
         }
         for process in processes {
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
         }
-        let keys = try outputs.map { try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let keys = try outputs.map {
+            try String(contentsOfFile: $0, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         #expect(Set(keys).count == 8)
         #expect(Set(keys) == Set((1...8).map { String(format: "INC-20251104-%03d", $0) }))
     }

@@ -11,7 +11,8 @@ struct ConsoleE2ETests {
     func seeded() throws -> (CLIRunner, String, String) {
         let cli = try CLIRunner()
         let first = try cli.ok([
-            "declare", "Checkout API returning 500s", "--severity", "P1", "--service", "checkout", "--commander", "dana",
+            "declare", "Checkout API returning 500s", "--severity", "P1", "--service", "checkout", "--commander",
+            "dana",
         ])
         let second = try cli.ok(["declare", "Search slow in eu-west", "--severity", "P3"])
         _ = try cli.ok(["note", first, "Error spike after deploy 4512"])

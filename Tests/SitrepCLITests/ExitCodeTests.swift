@@ -38,7 +38,8 @@ import Testing
         let cli = try CLIRunner()
         _ = try cli.ok(["declare", "x", "--severity", "P2"])
         for arguments in [
-            ["show", "INC-20990101-001"], ["note", "INC-20990101-001", "x"], ["status", "INC-20990101-001", "resolved"],
+            ["show", "INC-20990101-001"], ["note", "INC-20990101-001", "x"],
+            ["status", "INC-20990101-001", "resolved"],
             ["action", "done", "4242"], ["export", "INC-20990101-001", "--json"], ["verify", "INC-20990101-001"],
         ] {
             let result = try cli.run(arguments)
@@ -60,7 +61,8 @@ import Testing
 
     @Test func badConfigExits78NamingFileAndLine() throws {
         let cli = try CLIRunner()
-        try FileManager.default.createDirectory(atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
         let config = cli.folder + "/config/sitrep/config.yaml"
         try "user: alice\ncolour: blue\n".write(toFile: config, atomically: true, encoding: .utf8)
         let result = try cli.run(["list"])
@@ -83,7 +85,9 @@ import Testing
         let cli = try CLIRunner()
         let help = try cli.run(["--help"])
         #expect(help.status == 0)
-        for command in ["declare", "list", "show", "note", "status", "severity", "assign", "action", "export", "verify"] {
+        for command in [
+            "declare", "list", "show", "note", "status", "severity", "assign", "action", "export", "verify",
+        ] {
             #expect(help.stdout.contains(command), "\(command) missing from --help")
             let sub = try cli.run([command, "--help"])
             #expect(sub.status == 0, "\(command) --help")

@@ -46,7 +46,7 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         // The test runner may block or ignore signals; the console under test must see them.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -61,7 +61,8 @@ public enum IncidentText {
         for role in Role.allCases {
             let people = current.filter { $0.role == role }.map(\.person)
             if people.isEmpty { continue }
-            lines.append("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0))\(people.joined(separator: ", "))")
+            let label = role.title.padding(toLength: 20, withPad: " ", startingAt: 0)
+            lines.append("  \(label)\(people.joined(separator: ", "))")
         }
         lines.append("")
         lines.append("Action items")
@@ -80,7 +81,8 @@ public enum IncidentText {
             let delay = entry.recordedAt.timeIntervalSince(entry.eventAt)
             let late = delay >= 60 ? " (logged \(Timestamp.duration(delay)) later)" : ""
             let author = entry.author.padding(toLength: authorWidth, withPad: " ", startingAt: 0)
-            lines.append("  \(Timestamp.short(entry.eventAt))  \(author)  [\(entry.kind.rawValue)] \(entry.text)\(late)")
+            let time = Timestamp.short(entry.eventAt)
+            lines.append("  \(time)  \(author)  [\(entry.kind.rawValue)] \(entry.text)\(late)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -62,7 +62,8 @@ public struct BulkSeeder: Sendable {
                 : start.addingTimeInterval(Double(index) * 3000 + Double(random.next() % 600))
             let openCutoff = incidents - max(1, incidents / 100)
             let status: IncidentStatus =
-                isLargest ? .investigating
+                isLargest
+                ? .investigating
                 : index >= openCutoff ? [.detected, .acknowledged, .investigating, .mitigated][index % 4] : .closed
             let severity = Severity.allCases[Int(random.next() % 4)]
             let day = Timestamp.compactDay(declaredAt)
@@ -110,7 +111,8 @@ public struct BulkSeeder: Sendable {
                 entry.previousHash = previous
                 entry.hash = TimelineHasher.hash(incidentKey: key, entry: entry)
                 try insertEntry.execute(arguments: [
-                    incidentID, sequence, entry.kind.rawValue, entry.author, stored(eventAt), stored(eventAt), entry.text,
+                    incidentID, sequence, entry.kind.rawValue, entry.author, stored(eventAt), stored(eventAt),
+                    entry.text,
                     previous, entry.hash,
                 ])
                 previous = entry.hash

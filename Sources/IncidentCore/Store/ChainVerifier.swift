@@ -4,8 +4,10 @@ import GRDB
 /// Walks one incident's timeline in sequence order and recomputes every hash.
 enum ChainVerifier {
     static func verify(_ db: Database, incident: Incident, checked: inout Int) throws -> ChainReport.Break? {
-        let entries = try TimelineEntry.filter(Column("incidentId") == incident.id).order(Column("sequence"), Column("id"))
-            .fetchCursor(db)
+        let entries = try TimelineEntry.filter(Column("incidentId") == incident.id).order(
+            Column("sequence"), Column("id")
+        )
+        .fetchCursor(db)
         var expectedSequence = 1
         var previousHash = TimelineHasher.genesis
         func broken(_ sequence: Int, _ id: Int64?, _ reason: String) -> ChainReport.Break {
@@ -17,7 +19,8 @@ enum ChainVerifier {
                 if entry.sequence > expectedSequence {
                     return broken(
                         expectedSequence, nil,
-                        "entry \(expectedSequence) is missing (the next one found is \(entry.sequence)): it was deleted")
+                        "entry \(expectedSequence) is missing (the next one found is \(entry.sequence)): it was deleted"
+                    )
                 }
                 return broken(entry.sequence, entry.id, "entry \(entry.sequence) appears twice or out of order")
             }
@@ -38,7 +41,8 @@ enum ChainVerifier {
             if found < incident.timelineCount {
                 return broken(
                     found + 1, nil,
-                    "the timeline ends at entry \(found) but \(incident.timelineCount) were recorded: entries were deleted")
+                    "the timeline ends at entry \(found) but \(incident.timelineCount) were recorded: entries were deleted"
+                )
             }
             return broken(found, nil, "the timeline's newest entry does not match the one recorded on the incident")
         }

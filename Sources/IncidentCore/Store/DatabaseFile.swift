@@ -33,8 +33,9 @@ enum DatabaseFile {
         defer { try? handle.close() }
         guard let header = try? handle.read(upToCount: 72), header.count == 72 else { return false }
         let bytes = Array(header)
-        let identifier = Int32(bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16
-            | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
+        let identifier = Int32(
+            bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16
+                | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
         return identifier == StoreMigrations.applicationID
     }
 
@@ -51,8 +52,9 @@ enum DatabaseFile {
             throw StoreError.unusableDatabase(path: path, reason: "is not a SQLite database, so not a sitrep database")
         }
         let bytes = Array(header)
-        let headerApplicationID = Int32(bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16
-            | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
+        let headerApplicationID = Int32(
+            bitPattern: UInt32(bytes[68]) << 24 | UInt32(bytes[69]) << 16
+                | UInt32(bytes[70]) << 8 | UInt32(bytes[71]))
         if headerApplicationID == StoreMigrations.applicationID { return }
         // In WAL mode the newest header may still sit in the -wal file: ask SQLite, read-only.
         var configuration = Configuration()

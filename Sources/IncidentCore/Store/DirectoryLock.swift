@@ -1,7 +1,8 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
 
 /// An exclusive `flock` on the database's folder, held while a database is being created or
 /// migrated so that concurrent first opens take turns. It locks the folder, not the file,

@@ -466,7 +466,8 @@ public final class SQLiteIncidentStore: IncidentStore {
             while let row = try rows.next() {
                 let services = (row["serviceList"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
                 summaries.append(
-                    IncidentSummary(incident: try Incident(row: row), commander: row["currentCommander"], services: services))
+                    IncidentSummary(
+                        incident: try Incident(row: row), commander: row["currentCommander"], services: services))
             }
             return summaries
         }
@@ -487,7 +488,8 @@ public final class SQLiteIncidentStore: IncidentStore {
                 tags: try String.fetchAll(
                     db, sql: "SELECT tag FROM incidentTag WHERE incidentId = ? ORDER BY tag", arguments: [incident.id]),
                 roles: try RoleAssignment.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
-                actionItems: try ActionItem.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
+                actionItems: try ActionItem.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(
+                    db),
                 timeline: try TimelineEntry.filter(Column("incidentId") == incident.id).order(Column("sequence"))
                     .fetchAll(db))
         }

@@ -81,7 +81,8 @@ enum StoreMigrations {
                 table.column("tag", .text).notNull()
                 table.primaryKey(["incidentId", "tag"])
             }
-            try db.create(index: "roleAssignment_on_incident_current", on: "roleAssignment", columns: ["incidentId", "endedAt"])
+            try db.create(
+                index: "roleAssignment_on_incident_current", on: "roleAssignment", columns: ["incidentId", "endedAt"])
             try db.create(table: "handoff") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.column("fromPerson", .text).notNull()
