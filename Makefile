@@ -22,8 +22,9 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product sitrep
 
-release:
-	$(MAKE) build CONFIG=release
+## release: one self-contained binary (Swift runtime and Foundation linked in: faster start-up)
+release: deps
+	$(SWIFT) build -c release --product sitrep --static-swift-stdlib
 
 ## demo: a throwaway database with a realistic incident in progress, then show it
 demo: build
@@ -35,8 +36,7 @@ test: deps
 	$(SWIFT) test --skip-build
 
 ## bench: speed figures beside a peer measured in the same run (release build)
-bench: deps
-	$(SWIFT) build -c release --product sitrep
+bench: release
 	@bash scripts/bench.sh .build/release/sitrep
 
 lint:

@@ -8,7 +8,8 @@ struct ActionCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Done.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an action item to an incident; prints its id.")
+        static let configuration = CommandConfiguration(
+            commandName: "add",abstract: "Add an action item to an incident; prints its id.")
 
         @Argument(help: "Incident key.") var key: String
         @Argument(help: "What must be done.") var title: String
@@ -39,6 +40,7 @@ struct ActionCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List action items (open ones unless --all), overdue and high priority first.")
 
         @Argument(help: "Only this incident's items.") var key: String?
@@ -60,7 +62,8 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an action item done.")
+        static let configuration = CommandConfiguration(
+            commandName: "done",abstract: "Mark an action item done.")
 
         @Argument(help: "Action item id (as printed by `action add`).") var id: Int64
         @OptionGroup var time: EventTimeOption

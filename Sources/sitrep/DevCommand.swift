@@ -15,6 +15,7 @@ struct DevCommand: ParsableCommand {
 
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "seed",
             abstract: "Fill the database with generated incidents and timeline entries (valid hash chains).")
 
         @Option(name: .long, help: "Number of incidents.") var incidents = 10_000
@@ -69,6 +70,7 @@ struct DevCommand: ParsableCommand {
 
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "keys",
             abstract: "Print the console's key table as Markdown (the README's key list is this output).")
 
         func run() {

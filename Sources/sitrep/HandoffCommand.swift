@@ -15,6 +15,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Hand over to someone (the default subcommand); prints the report.")
 
         @Option(name: .long, help: ArgumentHelp("Who takes over.", valueName: "name")) var to: String
@@ -46,6 +47,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct Ack: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ack",
             abstract: "Acknowledge a handoff (the newest unacknowledged one by default).")
 
         @Argument(help: "Handoff id.") var id: Int64?
@@ -64,6 +66,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The handoff log, newest first, with acknowledgements.")
 
         @Option(name: .long, help: "Show at most this many.") var limit: Int?
@@ -86,7 +89,8 @@ struct HandoffCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one handoff and its frozen report.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",abstract: "Show one handoff and its frozen report.")
 
         @Argument(help: "Handoff id.") var id: Int64
         @Option(name: .long, help: "Output format.") var format: ReportFormat = .markdown

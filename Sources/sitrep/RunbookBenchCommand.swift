@@ -10,6 +10,7 @@ struct RunbookBenchCommand: ParsableCommand {
 
     struct Parse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parse",
             abstract: "Median ms to parse a folder plus a generated runbook, beside libcmark alone.")
         @Option(name: .long, help: "Folder of runbooks.") var folder = "Runbooks"
         @Option(name: .long, help: "Lines in the generated runbook.") var lines = 10_000
@@ -30,6 +31,7 @@ struct RunbookBenchCommand: ParsableCommand {
 
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Median ms to run a confirmed `true` step, beside spawning `bash -c true` directly.")
         @Option(name: .long, help: "Repetitions.") var iterations = 100
 
@@ -41,7 +43,8 @@ struct RunbookBenchCommand: ParsableCommand {
     }
 
     struct Drain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Seconds to drain a step's output of --bytes bytes.")
+        static let configuration = CommandConfiguration(
+            commandName: "drain",abstract: "Seconds to drain a step's output of --bytes bytes.")
         @Option(name: .long, help: "Bytes of output.") var bytes = 1 << 30
 
         func run() throws {

@@ -37,7 +37,8 @@ struct RunbookCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the runbooks in the runbook folders.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",abstract: "List the runbooks in the runbook folders.")
         @OptionGroup var options: StoreOptions
 
         func run() throws {
@@ -57,6 +58,7 @@ struct RunbookCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a runbook's steps: section, title, command, risk, timeout.")
         @Argument(help: "Runbook name or path.") var runbook: String
         @Flag(name: .long, help: "Print the parsed runbook as JSON.") var json = false
@@ -70,6 +72,7 @@ struct RunbookCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check runbook files; prints file:line for every problem and exits 65 if there are any.")
         @Argument(help: "Runbook files.") var paths: [String]
 
@@ -101,6 +104,7 @@ struct RunbookCommand: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a runbook on an incident, one confirmed step at a time; everything is recorded.",
             discussion: """
                 Each step is shown (command, directory, variables, risk) and waits for y (low and

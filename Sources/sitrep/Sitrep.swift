@@ -7,13 +7,12 @@ struct Sitrep: ParsableCommand {
         commandName: "sitrep",
         abstract: "Incident management from the terminal: declare, drive, hand over and review incidents.",
         discussion: """
-            Every command works on one SQLite database: --db PATH, else $SITREP_DB, else
-            $XDG_DATA_HOME/sitrep/sitrep.sqlite. Entries are signed with --user, else $SITREP_USER,
-            else `user:` in config.yaml, else the login name. Times are ISO-8601 (any offset) and
-            shown in UTC.
+            Every command works on one SQLite database: --db PATH, else $SITREP_DB, else \
+            $XDG_DATA_HOME/sitrep/sitrep.sqlite. Entries are signed with --user, else $SITREP_USER, \
+            else `user:` in config.yaml, else the login name. Times are ISO-8601 (any offset) and shown in UTC.
 
-            Exit codes: 0 ok, 64 bad usage, 65 refused or bad data, 66 no such incident,
-            74 I/O error, 78 bad config file.
+            Exit codes: 0 ok, 64 bad usage, 65 refused or bad data, 66 no such incident, 74 I/O error, \
+            78 bad config file.
             """,
         subcommands: [
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
