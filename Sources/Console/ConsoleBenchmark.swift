@@ -9,12 +9,7 @@ public enum ConsoleBenchmark {
     public static func firstFrame(store: any ConsoleStore, size: Size, user: String) throws -> ConsoleFrame {
         var state = ConsoleState(size: size, now: Date(), user: user, databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
-        var pending = ConsoleReducer.start(&state)
-        let runner = EffectRunner(store: store, user: user, inbox: ConsoleInbox())
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
-        }
+        settle(&state, ConsoleReducer.start(&state), store: store)
         return ConsoleView.render(state, theme: .dark)
     }
 
@@ -24,11 +19,7 @@ public enum ConsoleBenchmark {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
         let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
-        var pending = ConsoleReducer.start(&state)
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
-        }
+        settle(&state, ConsoleReducer.start(&state), store: store)
         // Timeline loads the keys trigger are answered from a cache, so only UI work is timed.
         var pages: [String: TimelinePage] = [:]
         var previous = ConsoleView.render(state, theme: .dark).buffer
@@ -58,12 +49,7 @@ public enum ConsoleBenchmark {
     public static func loadedState(store: any ConsoleStore, size: Size) throws -> ConsoleState {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
-        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
-        var pending = ConsoleReducer.start(&state)
-        while !pending.isEmpty {
-            let effect = pending.removeFirst()
-            if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
-        }
+        settle(&state, ConsoleReducer.start(&state), store: store)
         return state
     }
 
@@ -71,13 +57,19 @@ public enum ConsoleBenchmark {
     /// moment later; for measuring what one key costs end to end.
     public static func pressing(_ key: KeyPress, in state: ConsoleState, store: any ConsoleStore) -> ConsoleState {
         var state = state
-        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
-        var pending = ConsoleReducer.apply(&state, .key(key))
+        settle(&state, ConsoleReducer.apply(&state, .key(key)), store: store)
+        return state
+    }
+
+    /// Performs reads the reducer asks for, feeding results back until nothing is pending;
+    /// writes are skipped, so measuring never changes the database.
+    static func settle(_ state: inout ConsoleState, _ effects: [ConsoleEffect], store: any ConsoleStore) {
+        let runner = EffectRunner(store: store, user: state.user, inbox: ConsoleInbox())
+        var pending = effects
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             if case .perform = effect { continue }
             if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
         }
-        return state
     }
 }

@@ -96,3 +96,17 @@ import Testing
         #expect(try fixture.store.verifyChains(key: nil).holds)
     }
 }
+
+@Suite struct StoredRecordTests {
+    /// GRDB's own date format truncates; ours rounds to the millisecond the hash was made from.
+    @Test func datesReadBackAsTheyWereHashed() throws {
+        let fixture = try StoreFixture(clock: TestClock("2025-11-04T10:00:00.113Z"))
+        let incident = try fixture.declare()
+        let stored = try fixture.raw { db in
+            try String.fetchOne(db, sql: "SELECT declaredAt FROM incident WHERE id = ?", arguments: [incident.id])
+        }
+        #expect(stored == "2025-11-04 10:00:00.113")
+        #expect(try fixture.store.incident(key: incident.key).declaredAt == incident.declaredAt)
+        #expect(try fixture.store.verifyChains(key: nil).holds)
+    }
+}

@@ -30,7 +30,7 @@ public struct ActionItem: Codable, Sendable, Equatable, Identifiable {
     public var completedAt: Date?
 }
 
-extension ActionItem: FetchableRecord, MutablePersistableRecord {
+extension ActionItem: StoredRecord {
     public static let databaseTableName = "actionItem"
 
     enum CodingKeys: String, CodingKey {
@@ -38,17 +38,5 @@ extension ActionItem: FetchableRecord, MutablePersistableRecord {
         case category = "type"
         case state = "status"
         case createdBy, createdAt, completedBy, completedAt
-    }
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -93,18 +93,6 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension Incident: FetchableRecord, MutablePersistableRecord {
+extension Incident: StoredRecord {
     public static let databaseTableName = "incident"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

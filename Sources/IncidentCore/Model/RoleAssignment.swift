@@ -11,18 +11,6 @@ public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable {
     public var endedAt: Date?
 }
 
-extension RoleAssignment: FetchableRecord, MutablePersistableRecord {
+extension RoleAssignment: StoredRecord {
     public static let databaseTableName = "roleAssignment"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

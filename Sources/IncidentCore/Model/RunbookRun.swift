@@ -26,18 +26,6 @@ public struct RunbookRun: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension RunbookRun: FetchableRecord, MutablePersistableRecord {
+extension RunbookRun: StoredRecord {
     public static let databaseTableName = "runbookRun"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

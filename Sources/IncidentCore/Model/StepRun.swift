@@ -39,18 +39,6 @@ public struct StepRun: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension StepRun: FetchableRecord, MutablePersistableRecord {
+extension StepRun: StoredRecord {
     public static let databaseTableName = "stepRun"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

@@ -53,18 +53,6 @@ public struct TimelineEntry: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
-extension TimelineEntry: FetchableRecord, MutablePersistableRecord {
+extension TimelineEntry: StoredRecord {
     public static let databaseTableName = "timelineEntry"
-
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        DatabaseTime.encoding
-    }
-
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        DatabaseTime.decoding
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
