@@ -9,7 +9,7 @@ struct ActionCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "add",abstract: "Add an action item to an incident; prints its id.")
+            commandName: "add", abstract: "Add an action item to an incident; prints its id.")
 
         @Argument(help: "Incident key.") var key: String
         @Argument(help: "What must be done.") var title: String
@@ -63,7 +63,7 @@ struct ActionCommand: ParsableCommand {
 
     struct Done: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "done",abstract: "Mark an action item done.")
+            commandName: "done", abstract: "Mark an action item done.")
 
         @Argument(help: "Action item id (as printed by `action add`).") var id: Int64
         @OptionGroup var time: EventTimeOption

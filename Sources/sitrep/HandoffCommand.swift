@@ -90,7 +90,7 @@ struct HandoffCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "show",abstract: "Show one handoff and its frozen report.")
+            commandName: "show", abstract: "Show one handoff and its frozen report.")
 
         @Argument(help: "Handoff id.") var id: Int64
         @Option(name: .long, help: "Output format.") var format: ReportFormat = .markdown

@@ -44,7 +44,7 @@ struct RunbookBenchCommand: ParsableCommand {
 
     struct Drain: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "drain",abstract: "Seconds to drain a step's output of --bytes bytes.")
+            commandName: "drain", abstract: "Seconds to drain a step's output of --bytes bytes.")
         @Option(name: .long, help: "Bytes of output.") var bytes = 1 << 30
 
         func run() throws {

@@ -38,7 +38,7 @@ struct RunbookCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",abstract: "List the runbooks in the runbook folders.")
+            commandName: "list", abstract: "List the runbooks in the runbook folders.")
         @OptionGroup var options: StoreOptions
 
         func run() throws {
