@@ -7,6 +7,7 @@ rm -rf "$dir"
 mkdir -p "$dir"
 export SITREP_DB="$dir/sitrep.sqlite"
 export XDG_CONFIG_HOME="$dir/config"
+export SITREP_USER=${SITREP_USER:-you}
 
 ago() { date -u -d "-$1 minutes" +%Y-%m-%dT%H:%M:%SZ; }
 s() { "$bin" "$@" >/dev/null; }
@@ -32,12 +33,20 @@ s action add "$key" "Alert on DB pool saturation above 90%" --owner lee --priori
   --due "$(date -u -d '+3 days' +%Y-%m-%d)" --at "$(ago 14)" --user dana
 s note "$key" "Error rate back under 1% on canary hosts; watching the fleet." --at "$(ago 5)" --user omar
 
+# A runbook run recorded on the incident (the demo runbook only reads this machine).
+here="$(cd "$(dirname "$0")/.." && pwd)"
+SITREP_RUNBOOKS="$here/Runbooks" "$bin" runbook run demo --incident "$key" --yes --user omar \
+  --var DEMO_URL=http://127.0.0.1:9/health --var DEMO_SERVICE=demo-worker </dev/null >/dev/null 2>&1 || true
+
+# The outgoing on-call engineer hands over to you; the console shows it until you press K.
+"$bin" handoff --to "${SITREP_USER:-you}" --user dana \
+  --note "Checkout rollback is holding; watch checkout-db-2 connections and the canary error rate." >/dev/null
+
 other=$("$bin" declare "Search results slow for some users" --severity P3 --service search --at "$(ago 25)" --user sam)
 s note "$other" "p99 latency 1.8s in eu-west only." --at "$(ago 22)" --user sam
 
 echo "Demo database: $SITREP_DB"
 if [ -t 0 ] && [ -t 1 ]; then
-  export SITREP_USER=${SITREP_USER:-you}
   exec "$bin" console
 fi
 echo "(no terminal: showing the incident instead of opening the console)"

@@ -22,7 +22,7 @@ enum RunbookPaneView {
         }
         let run = progress.run
         let finished = progress.steps.filter { $0.outcome != .running }.count
-        let title = "Runbook · \(run.runbookTitle) · \(run.state.rawValue) · \(finished)/\(run.stepCount) steps"
+        let title = "Runbook · \(run.state.rawValue) \(finished)/\(run.stepCount) · \(run.runbookTitle)"
         let pane = Pane(title: title, isFocused: state.focus == .runbook)
         let content = pane.render(into: &buffer, area: area, theme: theme)
         guard content.height > 0, content.width > 0 else { return }
@@ -35,11 +35,13 @@ enum RunbookPaneView {
             if let milliseconds = step.durationMilliseconds {
                 facts.append(Timestamp.duration(Double(milliseconds) / 1000))
             }
+            let outcome = facts.joined(separator: " · ")
+            let titleWidth = max(8, content.width - 5 - DisplayWidth.of(outcome) - 1)
             let spans = [
                 Span("\(mark) ", style: theme[role]),
                 Span(String(format: "%2d ", step.stepNumber), style: theme[.dim]),
-                Span(ConsoleView.pad(step.title, max(8, content.width - 30)) + " ", style: theme[.text]),
-                Span(facts.joined(separator: " · "), style: theme[role]),
+                Span(ConsoleView.pad(step.title, titleWidth) + " ", style: theme[.text]),
+                Span(outcome, style: theme[role]),
             ]
             buffer.write(spans, x: content.minX, y: content.minY + offset, maxWidth: content.width, clip: content)
         }

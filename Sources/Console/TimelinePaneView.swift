@@ -45,7 +45,7 @@ enum TimelinePaneView {
             var spans = [
                 Span(time + " ", style: theme[.dim]),
                 Span(ConsoleView.pad(author, TimelineLayout.authorWidth) + " ", style: theme[.emphasis]),
-                Span(ConsoleView.pad(kind.rawValue, TimelineLayout.kindWidth), style: kindStyle),
+                Span(ConsoleView.pad(label(kind), TimelineLayout.kindWidth), style: kindStyle),
             ]
             if layout.textColumn > 2 { spans.append(Span(" " + text, style: theme[.text])) }
             buffer.write(spans, x: content.minX, y: y, maxWidth: content.width, clip: content)
@@ -63,6 +63,16 @@ enum TimelinePaneView {
         case .runbookStep: "runbookStep"
         case .commandOutput: "commandOutput"
         case .field: "note"
+        default: kind.rawValue
+        }
+    }
+
+    /// Kind names short enough for the column; the long stored names stay in exports.
+    static func label(_ kind: TimelineKind) -> String {
+        switch kind {
+        case .runbookStep: "step"
+        case .commandOutput: "output"
+        case .action: "action"
         default: kind.rawValue
         }
     }
