@@ -55,10 +55,7 @@ struct HealthCommand: ParsableCommand {
         func run() throws {
             let file = try source.load(configPath: SitrepPaths.resolve(database: nil, config: config).config)
             let samples = try RunbookCommand.Run.wait {
-                let prober = HealthProber()
-                let samples = await prober.probeAll(file.checks)
-                await prober.shutdown()
-                return samples
+                await HealthProber().probeAll(file.checks)
             }
             if json {
                 print(HealthCheckReport.json(checks: file.checks, samples: samples, problems: file.problems))
@@ -106,7 +103,6 @@ struct HealthCommand: ParsableCommand {
             sources.forEach { $0.cancel() }
             try RunbookCommand.Run.wait {
                 await monitor.stop()
-                await prober.shutdown()
             }
             print("stopped")
         }

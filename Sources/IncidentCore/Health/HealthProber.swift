@@ -10,30 +10,29 @@ import NIOPosix
 public final class HealthProber: Sendable {
     /// The most body a probe reads; beyond it the probe fails instead of eating memory.
     public let maximumBodyBytes: Int
-    private let secureClient: HTTPClient
-    private let insecureClient: HTTPClient
-    private let sockets: SocketProbe
+    private let sockets = SocketProbe(group: MultiThreadedEventLoopGroup.singleton)
     private let executor = StepExecutor(grace: .seconds(1))
     private let clock: @Sendable () -> Date
+
+    /// Process-wide clients that live as long as the process, so no caller has to shut them down.
+    private static let secureClient = makeClient(verifyCertificates: true)
+    private static let insecureClient = makeClient(verifyCertificates: false)
+
+    /// A refused or unresolvable endpoint should fail its probe at once with that reason, not be
+    /// retried until the deadline hides it behind a timeout.
+    private static func makeClient(verifyCertificates: Bool) -> HTTPClient {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .follow(max: 5, allowCycles: false))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        if !verifyCertificates {
+            configuration.tlsConfiguration = .makeClientConfiguration()
+            configuration.tlsConfiguration?.certificateVerification = .none
+        }
+        return HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
+    }
 
     public init(maximumBodyBytes: Int = 4 * 1024 * 1024, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.maximumBodyBytes = maximumBodyBytes
         self.clock = clock
-        let group = MultiThreadedEventLoopGroup.singleton
-        var secure = HTTPClient.Configuration(redirectConfiguration: .follow(max: 5, allowCycles: false))
-        secure.decompression = .enabled(limit: .size(maximumBodyBytes))
-        var insecure = secure
-        insecure.tlsConfiguration = .makeClientConfiguration()
-        insecure.tlsConfiguration?.certificateVerification = .none
-        secureClient = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: secure)
-        insecureClient = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: insecure)
-        sockets = SocketProbe(group: group)
-    }
-
-    /// Closes the HTTP clients; call once when no probe is running.
-    public func shutdown() async {
-        try? await secureClient.shutdown()
-        try? await insecureClient.shutdown()
     }
 
     public func probe(_ check: HealthCheck) async -> HealthSample {
@@ -77,7 +76,7 @@ public final class HealthProber: Sendable {
     }
 
     private func http(_ check: HealthCheck, url: String) async -> CheckObservation {
-        let client = check.insecure ? insecureClient : secureClient
+        let client = check.insecure ? Self.insecureClient : Self.secureClient
         let needsBody = check.conditions.contains { $0.usesBody }
         let limit = maximumBodyBytes
         let host = URL(string: url)?.host ?? url
@@ -90,7 +89,7 @@ public final class HealthProber: Sendable {
         let started = ContinuousClock.now
         var observation = CheckObservation(connected: false)
         do {
-            let (status, body) = try await ProbeFailure.withDeadline(seconds: timeout) {
+            let (status, body) = try await ProbeFailure.withDeadline(seconds: timeout + 0.5) {
                 let response = try await client.execute(prepared, timeout: .milliseconds(Int64(timeout * 1000)))
                 let status = Int(response.status.code)
                 guard needsBody else { return (status, [UInt8]?.none) }
