@@ -15,7 +15,9 @@ struct HealthCommand: ParsableCommand {
 
     /// Where checks come from, shared by `check` and `watch`.
     struct ChecksOptions: ParsableArguments {
-        @Option(name: .long, help: ArgumentHelp("A Gatus-format file with `endpoints:` (default: config.yaml).", valueName: "file"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("A Gatus-format file with `endpoints:` (default: config.yaml).", valueName: "file"))
         var checks: String?
 
         /// Loads the checks and reports problems and unsupported keys on stderr.
@@ -49,7 +51,9 @@ struct HealthCommand: ParsableCommand {
 
         @Flag(name: .long, help: "Print the results as JSON.") var json = false
         @OptionGroup var source: ChecksOptions
-        @Option(name: .long, help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
         var config: String?
 
         func run() throws {
@@ -100,7 +104,7 @@ struct HealthCommand: ParsableCommand {
             print("watching \(file.checks.count) check(s); Ctrl-C stops")
             Task { await monitor.start() }
             done.wait()
-            sources.forEach { $0.cancel() }
+            for source in sources { source.cancel() }
             try RunbookCommand.Run.wait {
                 await monitor.stop()
             }
@@ -118,7 +122,8 @@ struct HealthCommand: ParsableCommand {
                 """)
 
         @Option(name: .long, help: "Port to listen on.") var port = 18080
-        @Option(name: .long, help: ArgumentHelp("How long /payments/health stays up, then down.", valueName: "duration"))
+        @Option(
+            name: .long, help: ArgumentHelp("How long /payments/health stays up, then down.", valueName: "duration"))
         var flapPeriod = "20s"
 
         func validate() throws {
@@ -143,7 +148,7 @@ struct HealthCommand: ParsableCommand {
                 return source
             }
             done.wait()
-            sources.forEach { $0.cancel() }
+            for source in sources { source.cancel() }
             try RunbookCommand.Run.wait { await server.stop() }
         }
     }

@@ -49,7 +49,9 @@ import Testing
         #expect(website.failureThreshold == 3 && website.successThreshold == 2)
         #expect(website.method == "GET" && website.conditions.count == 3)
         let api = file.checks[1]
-        #expect(api.method == "POST" && api.headers == ["Content-Type": "application/json"] && api.body == #"{"ping":true}"#)
+        #expect(
+            api.method == "POST" && api.headers == ["Content-Type": "application/json"] && api.body == #"{"ping":true}"#
+        )
         #expect(api.interval == 30 && api.timeout == 2 && api.service == "checkout")
         #expect(api.failureThreshold == 5 && api.successThreshold == 1)
         #expect(file.checks[2].target == .tcp(host: "127.0.0.1", port: 5432))
@@ -138,6 +140,8 @@ import Testing
     }
 
     @Test func invalidYAMLNamesTheLine() {
-        #expect(throws: ConfigError.self) { try HealthCheckFile.parse("endpoints:\n  - name: [unclosed\n", file: "x.yaml") }
+        #expect(throws: ConfigError.self) {
+            try HealthCheckFile.parse("endpoints:\n  - name: [unclosed\n", file: "x.yaml")
+        }
     }
 }

@@ -13,7 +13,8 @@ import Testing
     }
 
     func http(_ status: Int, body: String? = nil, ms: Double = 120) -> CheckObservation {
-        CheckObservation(connected: true, statusCode: status, responseMilliseconds: ms, body: body.map { Array($0.utf8) })
+        CheckObservation(
+            connected: true, statusCode: status, responseMilliseconds: ms, body: body.map { Array($0.utf8) })
     }
 
     @Test(arguments: [
@@ -50,7 +51,10 @@ import Testing
         #expect(try verdict("has([BODY].errors) == false", user).passed)
         #expect(try verdict("has([BODY].user) == true", user).passed)
         #expect(try verdict("[BODY] == 1", http(200, body: "1")).passed)
-        #expect(try verdict("[BODY] == pat(*<h1>Example Domain</h1>*)", http(200, body: "<html><h1>Example Domain</h1></html>")).passed)
+        #expect(
+            try verdict(
+                "[BODY] == pat(*<h1>Example Domain</h1>*)", http(200, body: "<html><h1>Example Domain</h1></html>")
+            ).passed)
     }
 
     @Test func missingPathAndInvalidJSONFailWithAReason() throws {
@@ -62,7 +66,9 @@ import Testing
         #expect(notJSON.resolved.contains("body is not valid JSON"))
         let notEqual = try verdict("[BODY].status != DOWN", http(200, body: "not json"))
         #expect(!notEqual.passed)
-        #expect(try verdict("[BODY].items[3].id == 1", http(200, body: #"{"items":[{"id":1}]}"#)).resolved.contains("not found"))
+        #expect(
+            try verdict("[BODY].items[3].id == 1", http(200, body: #"{"items":[{"id":1}]}"#)).resolved.contains(
+                "not found"))
     }
 
     @Test func connectedAndCertificateExpiration() throws {
@@ -71,7 +77,9 @@ import Testing
         let inThreeDays = CheckObservation(connected: true, certificateExpiresAt: now.addingTimeInterval(72 * 3600))
         #expect(try verdict("[CERTIFICATE_EXPIRATION] > 48h", inThreeDays).passed)
         #expect(try !verdict("[CERTIFICATE_EXPIRATION] > 96h", inThreeDays).passed)
-        #expect(try verdict("[CERTIFICATE_EXPIRATION] > 96h", inThreeDays).resolved == "[CERTIFICATE_EXPIRATION] (72h) > 96h")
+        #expect(
+            try verdict("[CERTIFICATE_EXPIRATION] > 96h", inThreeDays).resolved
+                == "[CERTIFICATE_EXPIRATION] (72h) > 96h")
         #expect(try !verdict("[CERTIFICATE_EXPIRATION] > 48h", CheckObservation(connected: false)).passed)
     }
 

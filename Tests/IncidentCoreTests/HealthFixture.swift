@@ -19,7 +19,8 @@ enum HealthFixture {
 
     /// A self-signed certificate for 127.0.0.1 valid for `days`, written by the openssl tool.
     static func certificate(days: Int) throws -> (certificate: String, key: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-tls-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-tls-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let certificate = folder + "/cert.pem"
         let key = folder + "/key.pem"
@@ -27,7 +28,8 @@ enum HealthFixture {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
         process.arguments = [
             "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
-            "-out", certificate, "-days", String(days), "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-out", certificate, "-days", String(days), "-subj", "/CN=127.0.0.1", "-addext",
+            "subjectAltName=IP:127.0.0.1",
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -44,14 +46,19 @@ enum HealthFixture {
         return port
     }
 
-    static func check(_ name: String, _ url: String, _ conditions: [String], timeout: Double = 5, insecure: Bool = false)
+    static func check(
+        _ name: String, _ url: String, _ conditions: [String], timeout: Double = 5, insecure: Bool = false
+    )
         throws -> HealthCheck
     {
         let target: CheckTarget
         if url.hasPrefix("tcp://") || url.hasPrefix("tls://") {
             let rest = url.dropFirst(6)
             let parts = rest.split(separator: ":")
-            target = url.hasPrefix("tcp") ? .tcp(host: String(parts[0]), port: Int(parts[1])!) : .tls(host: String(parts[0]), port: Int(parts[1])!)
+            target =
+                url.hasPrefix("tcp")
+                ? .tcp(host: String(parts[0]), port: Int(parts[1])!)
+                : .tls(host: String(parts[0]), port: Int(parts[1])!)
         } else if url.hasPrefix("http") {
             target = .http(url: url)
         } else {

@@ -26,7 +26,7 @@ final class HealthManualSleeper: HealthSleeper {
                 state.waiters.removeAll { $0.count <= count }
                 return ready
             }
-            ready.forEach { $0.resume() }
+            for continuation in ready { continuation.resume() }
         }
     }
 
@@ -50,7 +50,7 @@ final class HealthManualSleeper: HealthSleeper {
             state.sleepers.removeAll { $0.deadline <= state.now }
             return due
         }
-        due.forEach { $0.resume() }
+        for continuation in due { continuation.resume() }
     }
 
     /// Ends every pending sleep with cancellation, as stopping the monitor would.
@@ -59,6 +59,6 @@ final class HealthManualSleeper: HealthSleeper {
             defer { state.sleepers = [] }
             return state.sleepers.map(\.continuation)
         }
-        all.forEach { $0.resume(throwing: CancellationError()) }
+        for continuation in all { continuation.resume(throwing: CancellationError()) }
     }
 }

@@ -8,14 +8,17 @@ import Testing
 /// Thresholds, timeline entries, retention and scheduling, with an injected clock and sleeper.
 @Suite struct HealthMonitorTests {
     let check = HealthCheck(
-        name: "payments-api", target: .http(url: "http://127.0.0.1:1/"), conditions: [try! HealthCondition(parsing: "[STATUS] == 200")],
+        name: "payments-api", target: .http(url: "http://127.0.0.1:1/"),
+        conditions: [try! HealthCondition(parsing: "[STATUS] == 200")],
         service: "payments")
 
     func sample(_ up: Bool, at clock: TestClock, check: String = "payments-api") -> HealthSample {
         HealthSample(
             check: check, sampledAt: clock.now, isUp: up, latencyMilliseconds: up ? 12 : nil,
             conditionResults: [
-                ConditionResult(condition: "[STATUS] == 200", passed: up, resolved: up ? "[STATUS] (200) == 200" : "[STATUS] (503) == 200")
+                ConditionResult(
+                    condition: "[STATUS] == 200", passed: up,
+                    resolved: up ? "[STATUS] (200) == 200" : "[STATUS] (503) == 200")
             ], error: nil)
     }
 
@@ -54,14 +57,18 @@ import Testing
         }
         #expect(recorded.compactMap(\.transition).map(\.to) == [.up, .down, .up])
         #expect(recorded[3].notifiedIncidents == [linked.key])
-        let health = try fixture.store.timeline(key: linked.key, fromSequence: 1, limit: 100).filter { $0.kind == .health }
+        let health = try fixture.store.timeline(key: linked.key, fromSequence: 1, limit: 100).filter {
+            $0.kind == .health
+        }
         #expect(health.count == 2)
         #expect(health[0].text == "Health check payments-api is DOWN after 3 failed probe(s): [STATUS] (503) == 200")
         #expect(health[0].author == "sitrep-health")
         #expect(health[0].details.contains(#""failedConditions":"[STATUS] (503) == 200""#))
         #expect(health[1].text == "Health check payments-api is UP again after 2 successful probe(s)")
-        #expect(try fixture.store.timeline(key: other.key, fromSequence: 1, limit: 100).allSatisfy { $0.kind != .health })
-        #expect(try fixture.store.timeline(key: closed.key, fromSequence: 1, limit: 100).allSatisfy { $0.kind != .health })
+        #expect(
+            try fixture.store.timeline(key: other.key, fromSequence: 1, limit: 100).allSatisfy { $0.kind != .health })
+        #expect(
+            try fixture.store.timeline(key: closed.key, fromSequence: 1, limit: 100).allSatisfy { $0.kind != .health })
         #expect(try fixture.store.verifyChains(key: nil).firstBreak == nil)
         #expect(try fixture.store.lastHealthStates()["payments-api"]?.state == .up)
         #expect(try fixture.store.healthSamples(check: "payments-api", limit: 100).count == 6)
@@ -72,8 +79,10 @@ import Testing
         let retention = HealthRetention(maximumAge: 3600, maximumSamples: 5)
         for index in 0..<8 {
             fixture.clock.advance(minutes: 1)
-            try fixture.store.recordHealthSample(sample(index % 2 == 0, at: fixture.clock), transition: nil, retention: retention)
-            try fixture.store.recordHealthSample(sample(true, at: fixture.clock, check: "other"), transition: nil, retention: retention)
+            try fixture.store.recordHealthSample(
+                sample(index % 2 == 0, at: fixture.clock), transition: nil, retention: retention)
+            try fixture.store.recordHealthSample(
+                sample(true, at: fixture.clock, check: "other"), transition: nil, retention: retention)
         }
         let kept = try fixture.store.healthSamples(check: "payments-api", limit: 100)
         #expect(kept.count == 5)
@@ -95,7 +104,9 @@ import Testing
             if check.name == "hanging" {
                 try? await Task.sleep(for: .seconds(3600))
             }
-            return HealthSample(check: check.key, sampledAt: clock.now, isUp: true, latencyMilliseconds: 1, conditionResults: [], error: nil)
+            return HealthSample(
+                check: check.key, sampledAt: clock.now, isUp: true, latencyMilliseconds: 1, conditionResults: [],
+                error: nil)
         }
         let events = await monitor.events()
         await monitor.start()
@@ -121,11 +132,15 @@ import Testing
             IncidentDeclaration(title: "Payments", severity: .p1, services: ["payments"]), by: fixture.alice)
         let healthy = Mutex(true)
         let server = try await LoopbackHTTPServer { _, _ in
-            healthy.withLock { $0 } ? LoopbackResponse(text: #"{"status":"UP"}"#) : LoopbackResponse(status: 503, text: #"{"status":"DOWN"}"#)
+            healthy.withLock { $0 }
+                ? LoopbackResponse(text: #"{"status":"UP"}"#)
+                : LoopbackResponse(status: 503, text: #"{"status":"DOWN"}"#)
         }
         var check = HealthCheck(
             name: "payments", target: .http(url: "http://127.0.0.1:\(server.port)/health"), interval: 5,
-            conditions: [try HealthCondition(parsing: "[STATUS] == 200"), try HealthCondition(parsing: "[BODY].status == UP")],
+            conditions: [
+                try HealthCondition(parsing: "[STATUS] == 200"), try HealthCondition(parsing: "[BODY].status == UP"),
+            ],
             failureThreshold: 2, successThreshold: 1, service: "payments")
         check.group = "core"
         let sleeper = HealthManualSleeper()
@@ -144,11 +159,14 @@ import Testing
             sleeper.advance(by: 5)
         }
         #expect(states == [.up, .up, .up, .down, .up])
-        let entries = try fixture.store.timeline(key: incident.key, fromSequence: 1, limit: 50).filter { $0.kind == .health }
-        #expect(entries.map(\.text) == [
-            "Health check core/payments is DOWN after 2 failed probe(s): [STATUS] (503) == 200; [BODY].status (DOWN) == UP",
-            "Health check core/payments is UP again after 1 successful probe(s)",
-        ])
+        let entries = try fixture.store.timeline(key: incident.key, fromSequence: 1, limit: 50).filter {
+            $0.kind == .health
+        }
+        #expect(
+            entries.map(\.text) == [
+                "Health check core/payments is DOWN after 2 failed probe(s): [STATUS] (503) == 200; [BODY].status (DOWN) == UP",
+                "Health check core/payments is UP again after 1 successful probe(s)",
+            ])
         sleeper.cancelAll()
         await monitor.stop()
         await server.stop()

@@ -5,7 +5,8 @@ import Testing
 /// `sitrep health` as a user runs it, against loopback servers started here.
 @Suite struct HealthCLITests {
     static func responder(method: String, path: String) -> LoopbackResponse {
-        path == "/ok" ? LoopbackResponse(text: #"{"status":"UP"}"#) : LoopbackResponse(status: 503, text: #"{"status":"DOWN"}"#)
+        path == "/ok"
+            ? LoopbackResponse(text: #"{"status":"UP"}"#) : LoopbackResponse(status: 503, text: #"{"status":"DOWN"}"#)
     }
 
     func write(_ text: String, to cli: CLIRunner) throws -> String {
@@ -87,7 +88,8 @@ import Testing
             """, to: cli)
         let output = cli.folder + "/watch.out"
         FileManager.default.createFile(atPath: output, contents: nil)
-        let process = try cli.start(["health", "watch", "--checks", path], stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
+        let process = try cli.start(
+            ["health", "watch", "--checks", path], stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
         var text = ""
         for _ in 0..<200 where !text.contains("=> DOWN") {
             try await Task.sleep(for: .milliseconds(50))
@@ -100,7 +102,8 @@ import Testing
         #expect(text.contains("=> DOWN (recorded in \(key))"), "\(text)")
         #expect(text.hasSuffix("stopped\n"))
         let shown = try cli.run(["show", key]).stdout
-        #expect(shown.contains("Health check payments is DOWN after 2 failed probe(s): [STATUS] (503) == 200"), "\(shown)")
+        #expect(
+            shown.contains("Health check payments is DOWN after 2 failed probe(s): [STATUS] (503) == 200"), "\(shown)")
         #expect(try cli.run(["verify"]).status == 0)
         await server.stop()
     }

@@ -55,7 +55,9 @@ public struct ConditionEvaluator: Sendable {
         }
         return ConditionResult(
             condition: condition.text, passed: passed,
-            resolved: "\(describe(condition.left, left)) \(condition.comparison.rawValue) \(describe(condition.right, right))")
+            resolved:
+                "\(describe(condition.left, left)) \(condition.comparison.rawValue) \(describe(condition.right, right))"
+        )
     }
 
     private func describe(_ operand: ConditionOperand, _ resolved: Resolved) -> String {
@@ -64,7 +66,8 @@ public struct ConditionEvaluator: Sendable {
         case .pattern, .any: return resolved.display
         default:
             var shown = resolved.display
-            if case .placeholder(.certificateExpiration, _) = operand, case .value(let ms) = resolved, let value = Double(ms)
+            if case .placeholder(.certificateExpiration, _) = operand, case .value(let ms) = resolved,
+                let value = Double(ms)
             {
                 shown = GoDuration.text(seconds: value / 1000)
             }
@@ -102,7 +105,9 @@ public struct ConditionEvaluator: Sendable {
                     if let object = value as? [String: Any] { return .value(String(object.count)) }
                     return .value(String(JSONValueBox.text(value).count))
                 case .failed(let reason):
-                    if path.isEmpty, let body = observation.body { return .value(String(String(decoding: body, as: UTF8.self).count)) }
+                    if path.isEmpty, let body = observation.body {
+                        return .value(String(String(decoding: body, as: UTF8.self).count))
+                    }
                     return .invalid(reason)
                 }
             }

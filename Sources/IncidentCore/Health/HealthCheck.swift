@@ -23,7 +23,8 @@ public struct HealthCheck: Sendable, Equatable {
     public var line: Int?
 
     public init(
-        name: String, group: String? = nil, target: CheckTarget, method: String = "GET", headers: [String: String] = [:],
+        name: String, group: String? = nil, target: CheckTarget, method: String = "GET",
+        headers: [String: String] = [:],
         body: String? = nil, interval: Double = 60, timeout: Double = 10, insecure: Bool = false,
         conditions: [HealthCondition] = [], failureThreshold: Int = 3, successThreshold: Int = 2,
         service: String? = nil, line: Int? = nil

@@ -175,13 +175,16 @@ public struct HealthCheckFile: Sendable, Equatable {
                         if let seconds = setting.string.flatMap(GoDuration.seconds), seconds > 0 {
                             check.timeout = seconds
                         } else {
-                            fail(setting, "bad `client.timeout` `\(setting.string ?? "")` (write a duration such as 10s)")
+                            fail(
+                                setting, "bad `client.timeout` `\(setting.string ?? "")` (write a duration such as 10s)"
+                            )
                         }
                     case "insecure":
                         check.insecure = setting.bool ?? false
                     default:
                         let key = keyNode.string ?? ""
-                        unsupported(keyNode, "`client.\(key)` is not supported by sitrep and is ignored", once: "client.\(key)")
+                        unsupported(
+                            keyNode, "`client.\(key)` is not supported by sitrep and is ignored", once: "client.\(key)")
                     }
                 }
             }
@@ -215,7 +218,8 @@ public struct HealthCheckFile: Sendable, Equatable {
                             }
                         default:
                             unsupported(
-                                keyNode, "alert key `\(key)` is ignored: sitrep records state changes in incident timelines "
+                                keyNode,
+                                "alert key `\(key)` is ignored: sitrep records state changes in incident timelines "
                                     + "instead of sending alerts", once: "alerts.\(key)")
                         }
                     }
@@ -232,7 +236,8 @@ public struct HealthCheckFile: Sendable, Equatable {
         mutating func retention(_ node: Node, keyNode: Node) -> HealthRetention {
             var retention = HealthRetention()
             guard let mapping = node.mapping else {
-                problem(keyNode, "`\(HealthCheckFile.retentionKey)` must be a mapping with `max-age` and/or `max-samples`")
+                problem(
+                    keyNode, "`\(HealthCheckFile.retentionKey)` must be a mapping with `max-age` and/or `max-samples`")
                 return retention
             }
             for (key, setting) in mapping {

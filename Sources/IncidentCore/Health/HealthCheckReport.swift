@@ -40,7 +40,8 @@ public enum HealthCheckReport {
                 return entry
             },
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -52,7 +53,9 @@ public enum HealthCheckReport {
         if !sample.isUp { line += "  \(sample.evidence)" }
         if let transition = event.transition {
             line += "  => \(transition.to.rawValue.uppercased())"
-            if !event.notifiedIncidents.isEmpty { line += " (recorded in \(event.notifiedIncidents.joined(separator: ", ")))" }
+            if !event.notifiedIncidents.isEmpty {
+                line += " (recorded in \(event.notifiedIncidents.joined(separator: ", ")))"
+            }
         }
         if let error = event.storeError { line += "  [not stored: \(error)]" }
         return line

@@ -40,7 +40,9 @@ public struct HealthCondition: Sendable, Equatable {
 
     static func operand(_ raw: String, condition: String) throws(ConditionParseError) -> ConditionOperand {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        func failure(_ reason: String) -> ConditionParseError { ConditionParseError(condition: condition, reason: reason) }
+        func failure(_ reason: String) -> ConditionParseError {
+            ConditionParseError(condition: condition, reason: reason)
+        }
         guard !text.isEmpty else { throw failure("a side of the comparison is empty") }
         if let inner = Self.functionArgument(text, name: "len") {
             let target = try operand(inner, condition: condition)
@@ -49,7 +51,9 @@ public struct HealthCondition: Sendable, Equatable {
         }
         if let inner = Self.functionArgument(text, name: "has") {
             let target = try operand(inner, condition: condition)
-            guard case .placeholder(.body, _) = target else { throw failure("has() takes a body path such as [BODY].errors") }
+            guard case .placeholder(.body, _) = target else {
+                throw failure("has() takes a body path such as [BODY].errors")
+            }
             return .has(target)
         }
         if let inner = Self.functionArgument(text, name: "pat") { return .pattern(inner) }

@@ -86,7 +86,8 @@ public actor HealthMonitor {
 
     /// Every event from now on, until `stop()` or the stream is dropped.
     public func events() -> AsyncStream<HealthEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: HealthEvent.self, bufferingPolicy: .bufferingNewest(1000))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: HealthEvent.self, bufferingPolicy: .bufferingNewest(1000))
         let id = UUID()
         subscribers[id] = continuation
         continuation.onTermination = { [weak self] _ in

@@ -27,7 +27,8 @@ public final class HealthProber: Sendable {
             configuration.tlsConfiguration = .makeClientConfiguration()
             configuration.tlsConfiguration?.certificateVerification = .none
         }
-        return HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
+        return HTTPClient(
+            eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
     }
 
     public init(maximumBodyBytes: Int = 4 * 1024 * 1024, clock: @escaping @Sendable () -> Date = { Date() }) {
@@ -41,7 +42,8 @@ public final class HealthProber: Sendable {
         switch check.target {
         case .http(let url): observation = await http(check, url: url)
         case .tcp(let host, let port):
-            let outcome = await sockets.connect(host: host, port: port, tls: false, insecure: true, timeout: check.timeout)
+            let outcome = await sockets.connect(
+                host: host, port: port, tls: false, insecure: true, timeout: check.timeout)
             observation = CheckObservation(connected: outcome.connected, error: outcome.error)
         case .tls(let host, let port):
             let outcome = await sockets.connect(

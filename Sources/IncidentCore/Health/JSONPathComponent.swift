@@ -15,7 +15,8 @@ public enum JSONPathComponent: Sendable, Equatable {
                 components.append(.key(String(name)))
                 rest = rest.dropFirst(name.count)
             } else if first == "[" {
-                guard let close = rest.firstIndex(of: "]"), let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
+                guard let close = rest.firstIndex(of: "]"),
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]),
                     index >= 0
                 else { return nil }
                 components.append(.index(index))

@@ -79,7 +79,8 @@ public final class LoopbackHTTPServer: Sendable {
             headers.add(name: "Content-Type", value: response.contentType)
             headers.add(name: "Content-Length", value: String(response.body.count))
             if !keepAlive { headers.add(name: "Connection", value: "close") }
-            let head = HTTPResponseHead(version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+            let head = HTTPResponseHead(
+                version: version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)

@@ -20,7 +20,9 @@ enum ProbeFailure {
         }
         if lower.contains("refused") { return "connection refused by \(host)" }
         if let tls = error as? NIOSSLError { return "TLS error: \(tls)" }
-        if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate") || lower.contains("handshake") {
+        if lower.contains("ssl") || lower.contains("tls") || lower.contains("certificate")
+            || lower.contains("handshake")
+        {
             return "TLS error: \(text)"
         }
         if let tooMany = error as? NIOTooManyBytesError {

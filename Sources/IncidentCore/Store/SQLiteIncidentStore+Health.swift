@@ -11,7 +11,8 @@ extension SQLiteIncidentStore: HealthStore {
     public func recordHealthSample(_ sample: HealthSample, transition: HealthTransition?, retention: HealthRetention)
         throws -> [String]
     {
-        let results = String(decoding: (try? JSONEncoder().encode(sample.conditionResults)) ?? Data("[]".utf8), as: UTF8.self)
+        let results = String(
+            decoding: (try? JSONEncoder().encode(sample.conditionResults)) ?? Data("[]".utf8), as: UTF8.self)
         return try write { db in
             let sampledAt = Timestamp.database(sample.sampledAt)
             try db.execute(
@@ -80,7 +81,8 @@ extension SQLiteIncidentStore: HealthStore {
                 return HealthSample(
                     id: row["id"], check: row["check"], sampledAt: try Self.date(row, "sampledAt"), isUp: row["isUp"],
                     latencyMilliseconds: row["latencyMilliseconds"],
-                    conditionResults: (try? JSONDecoder().decode([ConditionResult].self, from: Data(results.utf8))) ?? [],
+                    conditionResults: (try? JSONDecoder().decode([ConditionResult].self, from: Data(results.utf8)))
+                        ?? [],
                     error: row["error"])
             }
         }
