@@ -17,8 +17,8 @@ struct Sitrep: ParsableCommand {
         subcommands: [
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
-            VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self, ConsoleCommand.self,
-            DevCommand.self,
+            VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self, HealthCommand.self,
+            ConsoleCommand.self, DevCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -13,7 +13,7 @@ public struct SitrepConfig: Sendable, Equatable {
     public var postmortemTemplate: String?
     /// The raw `endpoints:` section is read by the health checks, not here.
     public static let knownKeys: Set<String> = [
-        "user", "theme", "runbooks", "severities", "endpoints", "redact", "postmortem-template",
+        "user", "theme", "runbooks", "severities", "endpoints", "redact", "postmortem-template", "health-retention",
     ]
 
     public init(

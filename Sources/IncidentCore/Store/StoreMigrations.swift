@@ -151,6 +151,18 @@ enum StoreMigrations {
             try db.create(index: "runbookRun_on_incident_state", on: "runbookRun", columns: ["incidentId", "state"])
             try db.create(index: "stepRun_on_run", on: "stepRun", columns: ["runbookRunId", "stepNumber"])
         }
+        migrator.registerMigration("v4-health") { db in
+            try db.create(table: "healthTransition") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("check", .text).notNull()
+                table.column("service", .text)
+                table.column("fromState", .text).notNull()
+                table.column("toState", .text).notNull()
+                table.column("changedAt", .datetime).notNull()
+                table.column("evidence", .text).notNull().defaults(to: "")
+            }
+            try db.create(index: "healthTransition_on_check", on: "healthTransition", columns: ["check", "id"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import IncidentCore
+
+/// `sitrep health`: run the Gatus-format checks once, poll them into the store, or serve the demo.
+struct HealthCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health", abstract: "Health checks in Gatus's format: check once, or watch and record.",
+        discussion: """
+            Checks come from `endpoints:` in config.yaml, or from a Gatus file given with --checks.
+            An endpoint with a bad URL or condition is reported with its file and line; the rest run.
+            """,
+        subcommands: [Check.self, Watch.self, DemoServer.self])
+
+    /// Where checks come from, shared by `check` and `watch`.
+    struct ChecksOptions: ParsableArguments {
+        @Option(
+            name: .long,
+            help: ArgumentHelp("A Gatus-format file with `endpoints:` (default: config.yaml).", valueName: "file"))
+        var checks: String?
+
+        /// Loads the checks and reports problems and unsupported keys on stderr.
+        func load(configPath: String) throws -> HealthCheckFile {
+            let path = checks ?? configPath
+            if let checks, !FileManager.default.fileExists(atPath: checks) {
+                FileHandle.standardError.write(Data("sitrep: \(checks): no such file\n".utf8))
+                throw ExitCode(66)
+            }
+            let file: HealthCheckFile
+            do {
+                file = try HealthCheckFile.load(path: path)
+            } catch let error as ConfigError {
+                FileHandle.standardError.write(Data("sitrep: \(error)\n".utf8))
+                throw ExitCode(78)
+            }
+            for notice in file.unsupported { FileHandle.standardError.write(Data("sitrep: note: \(notice)\n".utf8)) }
+            for problem in file.problems { FileHandle.standardError.write(Data("sitrep: \(problem)\n".utf8)) }
+            if file.checks.isEmpty {
+                FileHandle.standardError.write(Data("sitrep: \(path): no health checks to run\n".utf8))
+                throw ExitCode(78)
+            }
+            return file
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run every check once, at the same time.",
+            discussion: "Exits 0 only when every check passes, 1 when one fails, 78 when the config has problems.")
+
+        @Flag(name: .long, help: "Print the results as JSON.") var json = false
+        @OptionGroup var source: ChecksOptions
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Config file (default: $XDG_CONFIG_HOME/sitrep/config.yaml).", valueName: "path"))
+        var config: String?
+
+        func run() throws {
+            let file = try source.load(configPath: SitrepPaths.resolve(database: nil, config: config).config)
+            let samples = try RunbookCommand.Run.wait {
+                await HealthProber().probeAll(file.checks)
+            }
+            if json {
+                print(HealthCheckReport.json(checks: file.checks, samples: samples, problems: file.problems))
+            } else {
+                print(HealthCheckReport.text(checks: file.checks, samples: samples), terminator: "")
+            }
+            if samples.contains(where: { !$0.isUp }) { throw ExitCode(1) }
+            if !file.problems.isEmpty { throw ExitCode(78) }
+        }
+    }
+
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Poll every check on its interval and record samples and state changes (Ctrl-C stops).",
+            discussion: """
+                State changes (after each check's failure/success thresholds) are appended as `health`
+                entries to every open incident declared with the check's `service:`.
+                """)
+
+        @OptionGroup var source: ChecksOptions
+        @OptionGroup var options: StoreOptions
+
+        func run() throws {
+            let file = try source.load(configPath: options.paths.config)
+            let store = try options.run { store, _ in store }
+            let done = DispatchSemaphore(value: 0)
+            let prober = HealthProber()
+            let monitor = HealthMonitor(
+                checks: file.checks, store: store, retention: file.retention, prober: prober,
+                onEvent: { event in
+                    let line = HealthCheckReport.eventLine(event)
+                    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                })
+            signal(SIGINT, SIG_IGN)
+            signal(SIGTERM, SIG_IGN)
+            let sources = [SIGINT, SIGTERM].map { number in
+                let source = DispatchSource.makeSignalSource(signal: number)
+                source.setEventHandler { done.signal() }
+                source.resume()
+                return source
+            }
+            print("watching \(file.checks.count) check(s); Ctrl-C stops")
+            Task { await monitor.start() }
+            done.wait()
+            for source in sources { source.cancel() }
+            try RunbookCommand.Run.wait {
+                await monitor.stop()
+            }
+            print("stopped")
+        }
+    }
+
+    struct DemoServer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "demo-server",
+            abstract: "Serve demo health endpoints on 127.0.0.1 for scripts/demo-checks.yaml (Ctrl-C stops).",
+            discussion: """
+                /checkout/health is always up, /search/health answers slowly, /payments/health flaps:
+                up for --flap-period, then 503 for as long, and so on.
+                """)
+
+        @Option(name: .long, help: "Port to listen on.") var port = 18080
+        @Option(
+            name: .long, help: ArgumentHelp("How long /payments/health stays up, then down.", valueName: "duration"))
+        var flapPeriod = "20s"
+
+        func validate() throws {
+            guard let seconds = GoDuration.seconds(flapPeriod), seconds > 0 else {
+                throw ValidationError("--flap-period must be a duration such as 20s")
+            }
+        }
+
+        func run() throws {
+            let period = GoDuration.seconds(flapPeriod) ?? 20
+            let server = try RunbookCommand.Run.wait {
+                try await LoopbackHTTPServer(port: port, responder: DemoResponder(flapPeriod: period).respond)
+            }
+            print("demo health endpoints on http://127.0.0.1:\(server.port) (payments flaps every \(flapPeriod))")
+            let done = DispatchSemaphore(value: 0)
+            signal(SIGINT, SIG_IGN)
+            signal(SIGTERM, SIG_IGN)
+            let sources = [SIGINT, SIGTERM].map { number in
+                let source = DispatchSource.makeSignalSource(signal: number)
+                source.setEventHandler { done.signal() }
+                source.resume()
+                return source
+            }
+            done.wait()
+            for source in sources { source.cancel() }
+            try RunbookCommand.Run.wait { await server.stop() }
+        }
+    }
+}
