@@ -47,7 +47,14 @@ s note "$other" "p99 latency 1.8s in eu-west only." --at "$(ago 22)" --user sam
 
 echo "Demo database: $SITREP_DB"
 if [ -t 0 ] && [ -t 1 ]; then
-  exec "$bin" console
+  # Local services for the health pane; payments flaps so a check turns red and back.
+  mkdir -p "$XDG_CONFIG_HOME/sitrep"
+  cp "$here/scripts/demo-checks.yaml" "$XDG_CONFIG_HOME/sitrep/config.yaml"
+  "$bin" health demo-server --port 18080 --flap-period 20s >"$dir/demo-server.log" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true' EXIT
+  "$bin" console
+  exit 0
 fi
 echo "(no terminal: showing the incident instead of opening the console)"
 echo

@@ -11,6 +11,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case incidentsLoaded([IncidentSummary])
     case timelineLoaded(TimelinePage)
     case contextLoaded(IncidentContext)
+    /// The health monitor's latest view of every check.
+    case healthUpdated([HealthCheckStatus])
     /// Another process (or this one) committed to the database.
     case storeChanged
     case actionSucceeded(message: String, selectKey: String?)

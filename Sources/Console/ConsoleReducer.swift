@@ -36,6 +36,12 @@ public enum ConsoleReducer {
             return selectionChanged(&state)
         case .timelineLoaded(let page):
             return timelineLoaded(&state, page)
+        case .healthUpdated(let statuses):
+            state.health = statuses
+            state.healthList.select(
+                state.healthList.selection ?? (statuses.isEmpty ? nil : 0), itemCount: statuses.count,
+                visibleRows: state.layout.contentRows(of: .health))
+            return []
         case .contextLoaded(let context):
             guard context.key == state.selectedIncident?.incident.key else { return [] }
             state.context = context
@@ -93,6 +99,13 @@ public enum ConsoleReducer {
         case .moveDown, .moveUp, .pageDown, .pageUp:
             let down = action == .moveDown || action == .pageDown
             let paging = action == .pageDown || action == .pageUp
+            if state.focus == .health {
+                let rows = state.layout.contentRows(of: .health)
+                state.healthList.moveSelection(
+                    by: (paging ? max(1, rows - 1) : 1) * (down ? 1 : -1), itemCount: state.health.count,
+                    visibleRows: rows)
+                return []
+            }
             if state.focus == .timeline {
                 let rows = state.layout.contentRows(of: .timeline)
                 return scrollTimeline(&state, by: (paging ? max(1, rows - 1) : 1) * (down ? -1 : 1))
@@ -117,7 +130,12 @@ public enum ConsoleReducer {
             }
             let kind: TimelineKind = action == .addNote ? .note : action == .addDecision ? .decision : .comms
             state.mode = .input(.entry(kind), TextField(visibleWidth: inputWidth(state, .entry(kind))))
-        case .declare: openCommand(&state, "declare P2 ")
+        case .declare:
+            if state.focus == .health, let index = state.healthList.selection, state.health.indices.contains(index) {
+                openCommand(&state, declaration(from: state.health[index]))
+            } else {
+                openCommand(&state, "declare P2 ")
+            }
         case .changeStatus: openCommand(&state, "status ")
         case .changeSeverity: openCommand(&state, "sev ")
         case .assignRole: openCommand(&state, "assign ")
@@ -147,6 +165,16 @@ public enum ConsoleReducer {
             return effects
         }
         return []
+    }
+
+    /// `declare P2 NAME is failing --service SERVICE`, prefilled from a failing check.
+    static func declaration(from status: HealthCheckStatus) -> String {
+        var text = "declare P2 \(status.check.name) is \(status.state == .down ? "down" : "failing")"
+        if let evidence = status.lastSample?.evidence, !evidence.isEmpty, status.lastSample?.isUp == false {
+            text += ": \(evidence)"
+        }
+        if let service = status.check.service { text += " --service \(service)" }
+        return text
     }
 
     static func openCommand(_ state: inout ConsoleState, _ text: String) {

@@ -7,6 +7,8 @@ import TerminalUI
 public final class ConsoleRuntime {
     let device: any TerminalDevice
     let makeTheme: (ColorDepth) -> ThemeResolver.Resolution
+    /// Polls the configured checks while the console is open; nil when none are configured.
+    let healthMonitor: HealthMonitor?
     public private(set) var theme = Theme.dark
     let clock: @Sendable () -> Date
     let runner: EffectRunner
@@ -17,9 +19,10 @@ public final class ConsoleRuntime {
 
     public init(
         device: any TerminalDevice, store: any ConsoleStore, state: ConsoleState,
-        clock: @escaping @Sendable () -> Date = { Date() },
+        clock: @escaping @Sendable () -> Date = { Date() }, healthMonitor: HealthMonitor? = nil,
         makeTheme: @escaping (ColorDepth) -> ThemeResolver.Resolution
     ) {
+        self.healthMonitor = healthMonitor
         self.device = device
         self.state = state
         self.makeTheme = makeTheme
@@ -40,6 +43,8 @@ public final class ConsoleRuntime {
         dispatch(.resized(device.size))
         perform(ConsoleReducer.start(&state))
         settleInitialLoad()
+        let health = startHealth()
+        defer { health?.cancel() }
         var lastTick = Date.distantPast
         var presented: ConsoleState?
         while !state.quitRequested {
@@ -60,6 +65,22 @@ public final class ConsoleRuntime {
             }
         }
         runner.waitUntilIdle()
+    }
+
+    /// Starts polling in the background and forwards each result as the checks' current states.
+    /// Probes never run on the terminal's thread, so a hanging endpoint cannot freeze the screen.
+    func startHealth() -> Task<Void, Never>? {
+        guard let monitor = healthMonitor else { return nil }
+        let inbox = self.inbox
+        return Task.detached {
+            let events = await monitor.events()
+            inbox.post(.healthUpdated(await monitor.statuses()))
+            await monitor.start()
+            for await _ in events {
+                inbox.post(.healthUpdated(await monitor.statuses()))
+            }
+            await monitor.stop()
+        }
     }
 
     /// Lets the first reads (incident list, then the selected timeline) land before the first

@@ -27,6 +27,9 @@ public struct ConsoleState: Equatable, Sendable {
     public var pendingSelection: String?
     /// Runbook progress of the selected incident and the pending handoff.
     public var context = IncidentContext(key: nil, runbook: nil, pendingHandoff: nil)
+    /// Configured checks and their damped states; empty when none are configured.
+    public var health: [HealthCheckStatus] = []
+    public var healthList = ListViewState()
 
     public init(
         size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0,

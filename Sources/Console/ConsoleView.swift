@@ -25,14 +25,7 @@ public enum ConsoleView {
             RunbookPaneView.render(state, into: &buffer, area: area, theme: theme)
         }
         if let area = layout.health {
-            EmptyPaneView.render(
-                title: ConsolePane.health.title, focused: state.focus == .health,
-                lines: [
-                    "No health checks configured.",
-                    "",
-                    "Add Gatus-style `endpoints:` to config.yaml",
-                    "to watch services from here.",
-                ], into: &buffer, area: area, theme: theme)
+            HealthPaneView.render(state, into: &buffer, area: area, theme: theme)
         }
         var cursor = CommandAreaView.render(state, into: &buffer, area: layout.commandLine, theme: theme)
         if case .help(let offset) = state.mode {

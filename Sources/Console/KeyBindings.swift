@@ -26,7 +26,9 @@ public enum KeyBindings {
         KeyBinding([.character("n")], .addNote, "Recording", "Add a note to the selected incident"),
         KeyBinding([.character("d")], .addDecision, "Recording", "Record a decision"),
         KeyBinding([.character("c")], .addComms, "Recording", "Record a comms update"),
-        KeyBinding([.character("D")], .declare, "Recording", "Declare a new incident (:declare P1 title)"),
+        KeyBinding(
+            [.character("D")], .declare, "Recording",
+            "Declare a new incident (:declare P1 title); in Health, from the selected check"),
         KeyBinding([.character("s")], .changeStatus, "Recording", "Change status (:status mitigated)"),
         KeyBinding([.character("S")], .changeSeverity, "Recording", "Change severity (:sev P0)"),
         KeyBinding([.character("a")], .assignRole, "Recording", "Assign a role (:assign commander alice)"),

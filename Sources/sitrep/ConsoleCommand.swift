@@ -15,6 +15,10 @@ struct ConsoleCommand: ParsableCommand {
         name: .long,
         help: ArgumentHelp("Theme name or YAML file (default: config `theme:`, else dark).", valueName: "name|path"))
     var theme: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("A Gatus-format file with `endpoints:` to poll (default: config.yaml).", valueName: "file"))
+    var checks: String?
     @OptionGroup var options: StoreOptions
 
     func run() throws {
@@ -31,10 +35,25 @@ struct ConsoleCommand: ParsableCommand {
         try options.run { store, author in
             let settings = try SitrepConfig.load(path: options.paths.config)
             let folders = ConsoleLaunch.themeFolders(paths: options.paths)
-            let state = ConsoleState(
+            var state = ConsoleState(
                 size: .init(width: 80, height: 24), now: Date(), user: author, databasePath: store.path,
                 localOffsetSeconds: TimeZone.current.secondsFromGMT())
-            let runtime = ConsoleRuntime(device: CursesTerminal(), store: store, state: state) { depth in
+            var monitor: HealthMonitor?
+            let checksPath = checks ?? options.paths.config
+            if FileManager.default.fileExists(atPath: checksPath) {
+                let file = try HealthCheckFile.load(path: checksPath)
+                let problems = (file.problems + file.unsupported).map(\.description)
+                if let problem = problems.first {
+                    state.notice = Notice("\(problem) (other checks still run)", level: .error, now: state.now)
+                }
+                if !file.checks.isEmpty {
+                    monitor = HealthMonitor(
+                        checks: file.checks, store: store, retention: file.retention, prober: HealthProber())
+                }
+            }
+            let runtime = ConsoleRuntime(
+                device: CursesTerminal(), store: store, state: state, healthMonitor: monitor
+            ) { depth in
                 ThemeResolver.resolve(theme ?? settings.theme, folders: folders, depth: depth)
             }
             do {

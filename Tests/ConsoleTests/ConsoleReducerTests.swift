@@ -280,6 +280,42 @@ import Testing
         #expect(press(&state, .character("P")) == [.perform(.writePostmortem(key: "INC-20251104-001"))])
     }
 
+    @Test func failingCheckPrefillsADeclaration() throws {
+        var state = state()
+        let file = try HealthCheckFile.parse(
+            """
+            endpoints:
+              - name: payments-api
+                url: http://127.0.0.1:1/health
+                service: payments
+                conditions:
+                  - "[STATUS] == 200"
+            """, file: "checks.yaml")
+        let check = try #require(file.checks.first)
+        let sample = HealthSample(
+            id: nil, check: check.key, sampledAt: ConsoleSamples.now, isUp: false, latencyMilliseconds: 3,
+            conditionResults: [
+                ConditionResult(condition: "[STATUS] == 200", passed: false, resolved: "[STATUS] (503) == 200")
+            ],
+            error: nil)
+        let status = HealthCheckStatus(
+            check: check, state: .down, since: ConsoleSamples.now, lastSample: sample, recentSamples: [sample])
+        _ = ConsoleReducer.apply(&state, .healthUpdated([status]))
+        #expect(state.healthList.selection == 0)
+        press(&state, .tab, .tab, .tab)
+        #expect(state.focus == .health)
+        press(&state, .character("D"))
+        guard case .input(.command, let field) = state.mode else {
+            Issue.record("no command line")
+            return
+        }
+        #expect(field.text.hasPrefix("declare P2 payments-api is down: "))
+        #expect(field.text.hasSuffix(" --service payments"))
+        let screen = ConsoleView.render(state, theme: .dark).buffer.lines.joined(separator: "\n")
+        #expect(screen.contains("Health · 0 up · 1 down"))
+        #expect(screen.contains("payments-api"))
+    }
+
     @Test func quitAndHelp() {
         var state = state()
         press(&state, .character("?"))
