@@ -87,6 +87,10 @@ public enum ConsoleReducer {
             state.focus = panes[(index + step) % panes.count]
         case .focusLeft:
             state.focus = .incidents
+        case .open where state.focus == .health:
+            if let index = state.healthList.selection, state.health.indices.contains(index) {
+                state.notice = Notice(checkDetail(state.health[index]), level: .info, now: state.now)
+            }
         case .focusRight, .open:
             state.focus = .timeline
         case .back:
@@ -165,6 +169,18 @@ public enum ConsoleReducer {
             return effects
         }
         return []
+    }
+
+    /// One line on a check's last result: which conditions failed, or that all passed.
+    static func checkDetail(_ status: HealthCheckStatus) -> String {
+        guard let sample = status.lastSample else { return "\(status.check.key): not probed yet" }
+        if let error = sample.error { return "\(status.check.key) \(status.state.rawValue): \(error)" }
+        let failed = sample.failedConditions.map(\.resolved)
+        if failed.isEmpty {
+            return
+                "\(status.check.key) \(status.state.rawValue): all \(sample.conditionResults.count) conditions passed"
+        }
+        return "\(status.check.key) \(status.state.rawValue): failed " + failed.joined(separator: "; ")
     }
 
     /// `declare P2 NAME is failing --service SERVICE`, prefilled from a failing check.

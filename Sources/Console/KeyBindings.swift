@@ -18,7 +18,7 @@ public enum KeyBindings {
         KeyBinding([.pageDown, .control("d")], .pageDown, "Moving", "Page down"),
         KeyBinding([.pageUp, .control("u")], .pageUp, "Moving", "Page up"),
         KeyBinding([.character("G"), .end], .follow, "Moving", "Timeline: jump to the newest and follow"),
-        KeyBinding([.enter], .open, "Moving", "Open the selected incident's timeline"),
+        KeyBinding([.enter], .open, "Moving", "Open the selected incident's timeline; in Health, the last result"),
         KeyBinding([.escape], .back, "Moving", "Back to incidents; clear the filter"),
         KeyBinding([.character("/")], .filter, "Moving", "Filter incidents by key, title, service or person"),
         KeyBinding([.character("o")], .toggleAllIncidents, "Moving", "Show open incidents or all incidents"),

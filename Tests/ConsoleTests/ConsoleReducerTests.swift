@@ -304,6 +304,8 @@ import Testing
         #expect(state.healthList.selection == 0)
         press(&state, .tab, .tab, .tab)
         #expect(state.focus == .health)
+        press(&state, .enter)
+        #expect(state.notice?.text == "payments-api down: failed [STATUS] (503) == 200")
         press(&state, .character("D"))
         guard case .input(.command, let field) = state.mode else {
             Issue.record("no command line")
