@@ -137,7 +137,10 @@ struct HealthCommand: ParsableCommand {
             let server = try RunbookCommand.Run.wait {
                 try await LoopbackHTTPServer(port: port, responder: DemoResponder(flapPeriod: period).respond)
             }
-            print("demo health endpoints on http://127.0.0.1:\(server.port) (payments flaps every \(flapPeriod))")
+            // Written unbuffered: scripts read the port from this line while the server runs.
+            let banner =
+                "demo health endpoints on http://127.0.0.1:\(server.port) (payments flaps every \(flapPeriod))\n"
+            FileHandle.standardOutput.write(Data(banner.utf8))
             let done = DispatchSemaphore(value: 0)
             signal(SIGINT, SIG_IGN)
             signal(SIGTERM, SIG_IGN)

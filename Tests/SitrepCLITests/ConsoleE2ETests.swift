@@ -117,4 +117,56 @@ struct ConsoleE2ETests {
         #expect(message.hasPrefix("sitrep: unknown terminal type 'no-such-terminal-xyz'"))
         #expect(message.components(separatedBy: "\n").count == 2, "one line: \(message)")
     }
+
+    @Test func handoffWaitsInTheStatusBarUntilAcknowledged() throws {
+        let (cli, first, _) = try seeded()
+        _ = try cli.ok(["handoff", "--to", "alice", "--user", "dana", "--note", "Watch checkout-db-2"])
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "handoff #1 dana → alice not acknowledged")
+        try session.keys("K")
+        try session.waitFor(text: "Handoff #1 from dana acknowledged")
+        #expect(try cli.ok(["handoff", "list"]).contains("by alice"))
+        #expect(try cli.ok(["show", first]).contains("alice acknowledged handoff #1 from dana"))
+    }
+
+    @Test func healthCheckTurningRedShowsInThePaneAndTimeline() throws {
+        let (cli, _, _) = try seeded()
+        let payments = try cli.ok(["declare", "Payments errors", "--severity", "P1", "--service", "payments"])
+        let serverOutput = cli.folder + "/server.out"
+        FileManager.default.createFile(atPath: serverOutput, contents: nil)
+        let server = try cli.start(
+            ["health", "demo-server", "--port", "0", "--flap-period", "1s"],
+            stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: serverOutput)))
+        defer {
+            kill(server.processIdentifier, SIGTERM)
+            server.waitUntilExit()
+        }
+        var port: String?
+        let deadline = Date().addingTimeInterval(15)
+        while port == nil, Date() < deadline {
+            let text = (try? String(contentsOfFile: serverOutput, encoding: .utf8)) ?? ""
+            port = text.firstMatch(of: /127\.0\.0\.1:(\d+)/).map { String($0.1) }
+            if port == nil { usleep(50_000) }
+        }
+        let listening = try #require(port, "demo server did not start")
+        let checks = cli.folder + "/checks.yaml"
+        try """
+        endpoints:
+          - name: payments-api
+            url: http://127.0.0.1:\(listening)/payments/health
+            interval: 200ms
+            service: payments
+            conditions:
+              - "[STATUS] == 200"
+            alerts:
+              - failure-threshold: 2
+                success-threshold: 1
+        """.write(toFile: checks, atomically: true, encoding: .utf8)
+        let session = try TmuxSession(cli: cli, arguments: ["console", "--checks", checks])
+        try session.waitFor(text: "Health · 0 up · 1 down", limit: 20)
+        #expect(try session.screen().contains("payments-api"))
+        try session.waitFor("the transition in the timeline", limit: 20) { _ in
+            (try? cli.ok(["show", payments]))?.contains("Health check payments-api is DOWN") == true
+        }
+    }
 }
