@@ -37,23 +37,12 @@ public struct SitrepConfig: Sendable, Equatable {
     }
 
     public static func load(path: String) throws -> SitrepConfig {
-        guard FileManager.default.fileExists(atPath: path) else { return SitrepConfig() }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text")
-        }
+        guard let text = try YAMLDocument.text(atPath: path) else { return SitrepConfig() }
         return try parse(text, file: path)
     }
 
     public static func parse(_ text: String, file: String) throws -> SitrepConfig {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: YAMLErrorLine.line(of: error), message: "is not valid YAML: \(error)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, file: file)
         guard let root else { return SitrepConfig() }
         guard let mapping = root.mapping else {
             throw ConfigError(file: file, line: root.mark.map { $0.line }, message: "must be a mapping of settings")

@@ -106,28 +106,15 @@ public struct ThemeFile: Sendable, Equatable {
     }
 
     public static func load(path: String) throws -> ThemeFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let text = try YAMLDocument.text(atPath: path) else {
             throw ConfigError(file: path, line: nil, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text")
         }
         return try parse(text, file: path)
     }
 
     /// Parses theme YAML; `file` is used in messages and, without a `name:` key, as the name.
     public static func parse(_ text: String, file: String) throws -> ThemeFile {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
-            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            throw ConfigError(file: file, line: context.mark.line, message: "\(keys): named more than once")
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: YAMLErrorLine.line(of: error), message: "is not valid YAML: \(error)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, file: file)
         let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         var theme = ThemeFile(name: defaultName)
         guard let root else { return theme }

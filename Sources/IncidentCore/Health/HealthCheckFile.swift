@@ -32,23 +32,12 @@ public struct HealthCheckFile: Sendable, Equatable {
 
     /// Reads the file; a missing one has no checks. Only unreadable or invalid YAML throws.
     public static func load(path: String) throws -> HealthCheckFile {
-        guard FileManager.default.fileExists(atPath: path) else { return HealthCheckFile(file: path) }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
-            throw ConfigError(file: path, line: nil, message: "cannot be read as UTF-8 text")
-        }
+        guard let text = try YAMLDocument.text(atPath: path) else { return HealthCheckFile(file: path) }
         return try parse(text, file: path)
     }
 
     public static func parse(_ text: String, file: String) throws -> HealthCheckFile {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw ConfigError(file: file, line: YAMLErrorLine.line(of: error), message: "is not valid YAML: \(error)")
-        } catch {
-            throw ConfigError(file: file, line: nil, message: "is not valid YAML: \(error)")
-        }
+        let root = try YAMLDocument.compose(text, file: file)
         var result = HealthCheckFile(file: file)
         guard let root else { return result }
         guard let mapping = root.mapping else {
