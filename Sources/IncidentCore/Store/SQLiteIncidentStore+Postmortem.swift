@@ -9,17 +9,7 @@ extension SQLiteIncidentStore: PostmortemSource {
     public func postmortemReport(key: String, redactor: Redactor) throws -> PostmortemReport {
         try read { db in
             let incident = try fetchIncident(db, key: key)
-            let detail = IncidentDetail(
-                incident: incident,
-                services: try String.fetchAll(
-                    db, sql: "SELECT service FROM incidentService WHERE incidentId = ? ORDER BY service",
-                    arguments: [incident.id]),
-                tags: try String.fetchAll(
-                    db, sql: "SELECT tag FROM incidentTag WHERE incidentId = ? ORDER BY tag", arguments: [incident.id]),
-                roles: try RoleAssignment.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
-                actionItems: try ActionItem.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(
-                    db),
-                timeline: [])
+            let detail = try detail(db, incident: incident, includingTimeline: false)
             var timeline = PostmortemBuilder.Timeline(redactor: redactor)
             let statement = try db.makeStatement(
                 sql: """

@@ -478,21 +478,23 @@ public final class SQLiteIncidentStore: IncidentStore {
     }
 
     public func detail(key: String) throws -> IncidentDetail {
-        try read { db in
-            let incident = try fetchIncident(db, key: key)
-            return IncidentDetail(
-                incident: incident,
-                services: try String.fetchAll(
-                    db, sql: "SELECT service FROM incidentService WHERE incidentId = ? ORDER BY service",
-                    arguments: [incident.id]),
-                tags: try String.fetchAll(
-                    db, sql: "SELECT tag FROM incidentTag WHERE incidentId = ? ORDER BY tag", arguments: [incident.id]),
-                roles: try RoleAssignment.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
-                actionItems: try ActionItem.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(
-                    db),
-                timeline: try TimelineEntry.filter(Column("incidentId") == incident.id).order(Column("sequence"))
-                    .fetchAll(db))
-        }
+        try read { db in try detail(db, incident: try fetchIncident(db, key: key), includingTimeline: true) }
+    }
+
+    /// Everything about an incident; long reports read the timeline themselves, row by row.
+    func detail(_ db: Database, incident: Incident, includingTimeline: Bool) throws -> IncidentDetail {
+        IncidentDetail(
+            incident: incident,
+            services: try String.fetchAll(
+                db, sql: "SELECT service FROM incidentService WHERE incidentId = ? ORDER BY service",
+                arguments: [incident.id]),
+            tags: try String.fetchAll(
+                db, sql: "SELECT tag FROM incidentTag WHERE incidentId = ? ORDER BY tag", arguments: [incident.id]),
+            roles: try RoleAssignment.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
+            actionItems: try ActionItem.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db),
+            timeline: includingTimeline
+                ? try TimelineEntry.filter(Column("incidentId") == incident.id).order(Column("sequence")).fetchAll(db)
+                : [])
     }
 
     public func actionItems(key: String?, includeDone: Bool) throws -> [(incidentKey: String, item: ActionItem)] {
