@@ -46,7 +46,8 @@ struct ConsoleE2ETests {
         let session = try TmuxSession(cli: cli)
         try session.waitFor(text: "Incidents · open")
         try session.keys("?")
-        let help = try session.waitFor("help") { $0.contains("sitrep keys") }
+        // The overlay may be captured half drawn; wait for the whole of it.
+        let help = try session.waitFor("help") { $0.contains("sitrep keys") && $0.contains("Declare a new incident") }
         #expect(help.contains("Declare a new incident"))
         try session.keys("Escape")
         try session.waitFor("help closed") { !$0.contains("sitrep keys") }
