@@ -32,10 +32,30 @@ struct ConsoleBenchCommand: ParsableCommand {
             let before = try ConsoleBenchmark.loadedState(store: store, size: size)
             try terminal.present(ConsoleView.render(before, theme: .dark).buffer)
             _ = pty.drainOutput()
+            let beforeFrame = ConsoleView.render(before, theme: .dark).buffer
             let after = ConsoleBenchmark.pressing(.character("j"), in: before, store: store)
-            try terminal.present(ConsoleView.render(after, theme: .dark).buffer)
+            let afterFrame = ConsoleView.render(after, theme: .dark).buffer
+            try terminal.present(afterFrame)
             let bytes = pty.drainOutput().count
-            print(String(format: "%.3f %.4f %d %.1f", firstFrame, perKey, bytes, Self.peakResidentMegabytes()))
+            let changedCells = afterFrame.changes(from: beforeFrame).reduce(0) { $0 + $1.cells.count }
+            // The same move with the previous incident's panes kept: what the list itself costs.
+            var listOnly = after
+            listOnly.timeline = before.timeline
+            listOnly.context = before.context
+            try terminal.present(beforeFrame)
+            _ = pty.drainOutput()
+            try terminal.present(ConsoleView.render(listOnly, theme: .dark).buffer)
+            let listBytes = pty.drainOutput().count
+            // A fresh screen, for scale: what a full repaint of the same frame costs.
+            terminal.stop()
+            try terminal.start()
+            _ = pty.drainOutput()
+            try terminal.present(afterFrame)
+            let repaintBytes = pty.drainOutput().count
+            print(
+                String(
+                    format: "%.3f %.4f %d %.1f %d %d %d", firstFrame, perKey, bytes, Self.peakResidentMegabytes(),
+                    changedCells, listBytes, repaintBytes))
         }
     }
 

@@ -46,6 +46,7 @@ struct HealthCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Run every check once, at the same time.",
             discussion: "Exits 0 only when every check passes, 1 when one fails, 78 when the config has problems.")
 
@@ -73,6 +74,7 @@ struct HealthCommand: ParsableCommand {
 
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Poll every check on its interval and record samples and state changes (Ctrl-C stops).",
             discussion: """
                 State changes (after each check's failure/success thresholds) are appended as `health`

@@ -69,7 +69,7 @@ public struct BulkSeeder: Sendable {
             let day = Timestamp.compactDay(declaredAt)
             let number = (dayCounters[day] ?? 0) + 1
             dayCounters[day] = number
-            let key = "INC-\(day)-" + (number < 1000 ? String(format: "%03d", number) : String(number))
+            let key = "INC-\(day)-" + Timestamp.padded(number, 3)
             let service = services[Int(random.next() % UInt64(services.count))]
             let commander = people[Int(random.next() % UInt64(people.count))]
             let title = "\(service): \(words[Int(random.next() % UInt64(words.count))]) above threshold"

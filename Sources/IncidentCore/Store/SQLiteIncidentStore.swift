@@ -202,7 +202,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             sql: "SELECT key FROM incident WHERE key > ? AND key < ? ORDER BY length(key) DESC, key DESC LIMIT 1",
             arguments: [prefix, prefix + "~"])
         let number = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-        return prefix + (number < 1000 ? String(format: "%03d", number) : String(number))
+        return prefix + Timestamp.padded(number, 3)
     }
 
     public func appendNote(key: String, text: String, kind: TimelineKind, by attribution: Attribution) throws

@@ -83,35 +83,40 @@ public enum Timestamp {
     /// `2025-11-04T10:02:00Z`, with `.250` milliseconds only when there are some.
     public static func iso(_ date: Date) -> String {
         let parts = utcParts(date)
-        var text = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year, parts.month, parts.day, parts.hour,
-            parts.minute, parts.second)
+        var text =
+            "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))T"
+            + "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))"
         if parts.millisecond != 0 {
-            text += String(format: ".%03d", parts.millisecond)
+            text += "." + padded(parts.millisecond, 3)
         }
         return text + "Z"
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits. `String(format:)` costs a C varargs call
+    /// and, on first use, a scan of every protocol conformance in the binary: too slow for start-up.
+    public static func padded(_ value: Int, _ width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Always with milliseconds: the fixed form hashed into the timeline chain.
     public static func canonical(_ date: Date) -> String {
         let parts = utcParts(date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year, parts.month, parts.day, parts.hour,
-            parts.minute, parts.second, parts.millisecond)
+        return "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))T"
+            + "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second)).\(padded(parts.millisecond, 3))Z"
     }
 
     /// `20251104`, the day part of incident keys.
     public static func compactDay(_ date: Date) -> String {
         let parts = utcParts(date)
-        return String(format: "%04d%02d%02d", parts.year, parts.month, parts.day)
+        return padded(parts.year, 4) + padded(parts.month) + padded(parts.day)
     }
 
     /// `2025-11-04 10:02:00`: a short UTC form for tables people read.
     public static func short(_ date: Date) -> String {
         let parts = utcParts(date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year, parts.month, parts.day, parts.hour,
-            parts.minute, parts.second)
+        return "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day)) "
+            + "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second))"
     }
 
     /// Today's calendar day in UTC, for overdue checks.
