@@ -65,5 +65,5 @@ public struct ConsoleState: Equatable, Sendable {
         return visible[index]
     }
 
-    public var layout: ConsoleLayout { ConsoleLayout(size: size) }
+    public var layout: ConsoleLayout { ConsoleLayout(size: size, runbookExpanded: runbooks.run != nil) }
 }

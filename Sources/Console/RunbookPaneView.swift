@@ -8,7 +8,8 @@ enum RunbookPaneView {
     static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         if let run = state.runbooks.run {
             RunbookRunView.render(
-                run, focused: ConsoleReducer.runbookPaneActive(state), into: &buffer, area: area, theme: theme)
+                run, focused: ConsoleReducer.runbookPaneActive(state),
+                selectedKey: state.selectedIncident?.incident.key, into: &buffer, area: area, theme: theme)
             return
         }
         let key = state.selectedIncident?.incident.key

@@ -9,10 +9,13 @@ enum RunbookRunView {
     /// Step rows kept above a running step's output, so the output gets most of the pane.
     static let stepRowsWhileRunning = 3
 
+    /// `selectedKey` is the incident selected in the list; the run's own key is named when it differs.
     static func render(
-        _ run: RunbookConsoleRun, focused: Bool, into buffer: inout ScreenBuffer, area: Rect, theme: Theme
+        _ run: RunbookConsoleRun, focused: Bool, selectedKey: String?, into buffer: inout ScreenBuffer, area: Rect,
+        theme: Theme
     ) {
-        let title = "Runbook · \(run.runbook?.title ?? run.nameOrPath) · \(run.incidentKey) · \(phaseLabel(run))"
+        let key = run.incidentKey == selectedKey ? "" : " · \(run.incidentKey)"
+        let title = "Runbook · \(phaseLabel(run))\(key) · \(run.runbook?.title ?? run.nameOrPath)"
         let content = Pane(title: title, isFocused: focused).render(into: &buffer, area: area, theme: theme)
         guard content.height > 0, content.width > 1 else { return }
         let width = content.width - 1
@@ -81,9 +84,17 @@ enum RunbookRunView {
 
     /// What goes under the step rows for the run's phase, wrapped to `width`.
     static func lowerLines(_ run: RunbookConsoleRun, width: Int, rows: Int) -> [Line] {
+        /// Wraps each line, continuing under its own indent plus two, so a long command stays readable.
         func wrap(_ text: String, _ role: ThemeRole) -> [Line] {
-            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
-                WordWrap.lines(String(line), width: max(1, width)).map { Line(text: $0, role: role) }
+            text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [Line] in
+                let indent = min(line.prefix { $0 == " " }.count, max(0, width / 2))
+                let body = String(line.dropFirst(indent))
+                let hanging = indent > 0 && DisplayWidth.of(body) > width - indent ? 2 : 0
+                let pieces = WordWrap.lines(body, width: max(1, width - indent - hanging))
+                return pieces.enumerated().map { index, piece in
+                    Line(
+                        text: String(repeating: " ", count: indent + (index == 0 ? 0 : hanging)) + piece, role: role)
+                }
             }
         }
         switch run.phase {
@@ -121,7 +132,12 @@ enum RunbookRunView {
                 step, of: session.runbook.steps.count, invocation: invocation, variables: session.variables)
             var lines = wrap(String(card.dropLast()), .text)
             if step.risk == .high, let first = lines.indices.dropFirst().first { lines[first].role = .warning }
-            return lines + prompt(run, step: step, session: session).flatMap { wrap($0, .prompt) }
+            lines += prompt(run, step: step, session: session).flatMap { wrap($0, .prompt) }
+            // The previous step's output stays in view below, in whatever room the card leaves.
+            let room = rows - min(session.runbook.steps.count, max(0, rows - lines.count)) - lines.count - 1
+            let previous = run.output.displayLines.suffix(max(0, room)).flatMap { wrap($0, .dim) }.suffix(max(0, room))
+            guard room > 0, !previous.isEmpty else { return lines }
+            return lines + wrap("previous step's output:", .dim) + previous
         }
     }
 

@@ -24,7 +24,7 @@ struct ConsoleRunbookE2ETests {
 
         ### Wait a long time
         ```bash {name=long risk=low timeout=5m}
-        echo $$ > long.pid; echo started-long; sleep 120
+        echo $$ > long.pid; echo "started-$((40 + 2))"; sleep 120
         ```
 
         ### Last
@@ -54,7 +54,7 @@ struct ConsoleRunbookE2ETests {
         try session.keys(":")
         try session.type("runbook console-c")
         try session.keys("Tab")
-        try session.waitFor(text: ":runbook console-check ")
+        try session.waitFor(text: ":runbook console-check")
         try session.keys("Enter")
         try session.waitFor(text: "WHO (passed as an environment variable):")
         try session.type("console")
@@ -77,7 +77,8 @@ struct ConsoleRunbookE2ETests {
         try session.waitFor(text: "hello console")
         try session.waitFor(text: "Step 2/3")
         try session.keys("y")
-        try session.waitFor(text: "started-long")
+        // The output line, not the command text on the card, which reads started-$((40 + 2)).
+        try session.waitFor(text: "started-42")
         let pidFile = cli.folder + "/runbooks/long.pid"
         let group = pid_t(
             try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
@@ -115,9 +116,8 @@ struct ConsoleRunbookE2ETests {
         try session.keys(":")
         try session.type("runbook broken")
         try session.keys("Enter")
-        try session.waitFor(text: "cannot run until they are fixed")
-        let screen = try session.waitFor(text: "broken.md:5:")
-        _ = screen
+        try session.waitFor(text: "Runbook · cannot run · Broken")
+        try session.waitFor(text: "broken.md:5: unknown")
         try session.keys("y")
         #expect(try cli.sqlite("SELECT count(*) FROM runbookRun") == "0")
     }
