@@ -151,4 +151,72 @@ struct ConsoleRunbookE2ETests {
         #expect(try cli.sqlite("SELECT count(*) FROM runbookRun") == "1")
         #expect(try cli.ok(["show", key]).contains("hello console"))
     }
+
+    @Test func aConsoleKilledWhileAStepRunsShowsItInterruptedAndGoesOn() throws {
+        let (cli, key) = try setUp()
+        let first = try TmuxSession(cli: cli)
+        try attach(first)
+        try first.keys("y")
+        try first.waitFor(text: "Step 2/3")
+        try first.keys("y")
+        try first.waitFor(text: "started-42")
+        let pid = pid_t(try first.display("#{pane_pid}"))!
+        kill(pid, SIGKILL)
+        try first.waitFor("console killed") { _ in (try? first.display("#{pane_dead}")) == "1" }
+        // A step outlives a console killed with SIGKILL (it has its own session); end it here.
+        let group = pid_t(
+            try String(contentsOfFile: cli.folder + "/runbooks/long.pid", encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines))!
+        kill(-group, SIGKILL)
+
+        let second = try TmuxSession(cli: cli)
+        try second.waitFor(text: "Unfinished: R continues it")
+        try second.keys("R")
+        try second.waitFor(text: "r retry · c continue past it")
+        #expect(try second.screen().contains("interrupted"))
+        try second.keys("c")
+        try second.waitFor(text: "Step 3/3")
+        try second.keys("y")
+        try second.waitFor(text: "Runbook completed (recorded)")
+        let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome FROM stepRun ORDER BY id")
+        #expect(outcomes.split(separator: "\n") == ["greet:ran", "long:interrupted", "last:ran"])
+        #expect(try cli.ok(["show", key]).contains("Continuing past step 2"))
+    }
+
+    @Test func aFloodOfOutputKeepsTheConsoleResponsiveAndSmall() throws {
+        let (cli, key) = try setUp()
+        let flood = """
+            # Runbook: Flood
+
+            ## Steps
+
+            ### Write a lot
+            ```bash {name=flood risk=low}
+            head -c 200000000 /dev/zero | tr '\\0' 'x' | fold -w 80; echo; echo "flood-$((1 + 1))-done"
+            ```
+
+            """
+        try flood.write(toFile: cli.folder + "/runbooks/flood.md", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        try session.keys(":")
+        try session.type("runbook flood")
+        try session.keys("Enter")
+        try session.waitFor("step shown") { $0.contains("Step 1/1") && $0.contains("y run") }
+        try session.keys("y")
+        try session.waitFor(text: String(repeating: "x", count: 40))
+        // While it floods, other panes still answer keys.
+        try session.keys("h", "n")
+        try session.waitFor(text: "Note:")
+        try session.keys("Escape", "Tab")
+        try session.waitFor(text: "flood-2-done", limit: 180)
+        try session.waitFor(text: "Runbook completed (recorded)")
+        let pid = try session.display("#{pane_pid}")
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        #expect(peak > 0 && peak < 200_000, "peak RSS \(peak) kB stays far below the 200 MB the step wrote")
+        #expect(Int(try cli.sqlite("SELECT outputBytes FROM stepRun")) ?? 0 > 200_000_000)
+        #expect(try cli.ok(["show", key]).contains("flood-2-done"))
+    }
 }
