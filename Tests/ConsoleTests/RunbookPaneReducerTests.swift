@@ -96,28 +96,14 @@ import Testing
     }
 
     @Test func escapeAtAVariableStartsNothing() {
-        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
-        _ = ConsoleReducer.attachRunbook(&state, nameOrPath: "db-pool", key: key)
-        _ = ConsoleReducer.apply(
-            &state,
-            .runbook(
-                .prepared(
-                    RunbookPreparation(
-                        incidentKey: key, runbook: RunbookSamples.runbook, resumed: nil,
-                        missing: [RunbookVariable(name: "DB_HOST")]))))
+        var (state, _) = RunbookSamples.prepared(missing: [RunbookVariable(name: "DB_HOST")])
         #expect(press(&state, .escape) == [])
         #expect(state.runbooks.run == nil)
         #expect(state.notice?.text == "No value given; nothing was started")
     }
 
     @Test func aKeyPressedBeforeThePromptAppearedNeverConfirms() {
-        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
-        _ = ConsoleReducer.attachRunbook(&state, nameOrPath: "db-pool", key: key)
-        _ = ConsoleReducer.apply(
-            &state,
-            .runbook(
-                .prepared(
-                    RunbookPreparation(incidentKey: key, runbook: RunbookSamples.runbook, resumed: nil, missing: []))))
+        var (state, _) = RunbookSamples.prepared()
         let opened = ConsoleReducer.apply(&state, .runbook(.sessionOpened(RunbookSamples.session())))
         #expect(opened == [.runbook(.flushTypeAhead)])
         #expect(phase(state) == .confirming(stepIndex: 0))
@@ -272,13 +258,9 @@ import Testing
     }
 
     @Test func aRunbookWithProblemsIsShownAndCannotRun() {
-        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
-        _ = ConsoleReducer.attachRunbook(&state, nameOrPath: "broken", key: key)
         var broken = RunbookSamples.runbook
         broken.problems = [RunbookProblem(file: "/srv/runbooks/broken.md", line: 9, message: "unclosed fence")]
-        _ = ConsoleReducer.apply(
-            &state,
-            .runbook(.prepared(RunbookPreparation(incidentKey: key, runbook: broken, resumed: nil, missing: []))))
+        var (state, _) = RunbookSamples.prepared(runbook: broken)
         #expect(phase(state) == .problems)
         arm(&state)
         #expect(press(&state, .character("y")) == [])
@@ -287,15 +269,8 @@ import Testing
     }
 
     @Test func aResumedRunContinuesFromTheNextStep() {
-        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
-        _ = ConsoleReducer.attachRunbook(&state, nameOrPath: RunbookSamples.runbook.path, key: key)
         let resumed = RunbookSamples.session(records: [RunbookSamples.record(1, step: 0, .ran, exit: 0)])
-        let effects = ConsoleReducer.apply(
-            &state,
-            .runbook(
-                .prepared(
-                    RunbookPreparation(
-                        incidentKey: key, runbook: RunbookSamples.runbook, resumed: resumed, missing: []))))
+        let (state, effects) = RunbookSamples.prepared(resumed: resumed)
         #expect(effects == [.runbook(.flushTypeAhead)])
         #expect(phase(state) == .confirming(stepIndex: 1))
     }

@@ -50,12 +50,22 @@ enum RunbookSamples {
             outputHead: nil, outputTail: nil, outputBytes: 0, outputSHA256: nil, note: nil, continuedBy: continuedBy)
     }
 
-    /// The loaded console with the sample runbook attached through `R` … and the store's answers.
-    static func attached(size: Size = Size(width: 120, height: 40), records: [StepRun] = []) -> ConsoleState {
+    /// The loaded console after `:runbook db-pool` and the runtime's answer to `.prepare`, with
+    /// the effects that answer produced.
+    static func prepared(
+        size: Size = Size(width: 120, height: 40), runbook: Runbook = runbook, resumed: RunbookSession? = nil,
+        missing: [RunbookVariable] = []
+    ) -> (ConsoleState, [ConsoleEffect]) {
         var state = ConsoleSamples.loadedState(size: size)
         _ = ConsoleReducer.attachRunbook(&state, nameOrPath: "db-pool", key: key)
-        let preparation = RunbookPreparation(incidentKey: key, runbook: runbook, resumed: nil, missing: [])
-        _ = ConsoleReducer.apply(&state, .runbook(.prepared(preparation)))
+        let preparation = RunbookPreparation(incidentKey: key, runbook: runbook, resumed: resumed, missing: missing)
+        let effects = ConsoleReducer.apply(&state, .runbook(.prepared(preparation)))
+        return (state, effects)
+    }
+
+    /// The sample runbook attached and its run opened with `records` already written.
+    static func attached(size: Size = Size(width: 120, height: 40), records: [StepRun] = []) -> ConsoleState {
+        var (state, _) = prepared(size: size)
         _ = ConsoleReducer.apply(&state, .runbook(.sessionOpened(session(records: records))))
         return state
     }

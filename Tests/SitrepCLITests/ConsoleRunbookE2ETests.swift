@@ -64,6 +64,13 @@ struct ConsoleRunbookE2ETests {
         }
     }
 
+    /// SIGKILL: no chance to clean up or record anything.
+    func killConsole(_ session: TmuxSession) throws {
+        let pid = pid_t(try session.display("#{pane_pid}"))!
+        kill(pid, SIGKILL)
+        try session.waitFor("console killed") { _ in (try? session.display("#{pane_dead}")) == "1" }
+    }
+
     func groupIsGone(_ group: pid_t) -> Bool {
         kill(-group, 0) != 0 && errno == ESRCH
     }
@@ -130,9 +137,7 @@ struct ConsoleRunbookE2ETests {
         try first.waitFor(text: "Step 2/3")
 
         // Killed without a chance to clean up, while step 2 waits for its confirmation.
-        let pid = pid_t(try first.display("#{pane_pid}"))!
-        kill(pid, SIGKILL)
-        try first.waitFor("console killed") { _ in (try? first.display("#{pane_dead}")) == "1" }
+        try killConsole(first)
 
         let second = try TmuxSession(cli: cli)
         try second.waitFor(text: "Unfinished: R continues it")
@@ -160,9 +165,7 @@ struct ConsoleRunbookE2ETests {
         try first.waitFor(text: "Step 2/3")
         try first.keys("y")
         try first.waitFor(text: "started-42")
-        let pid = pid_t(try first.display("#{pane_pid}"))!
-        kill(pid, SIGKILL)
-        try first.waitFor("console killed") { _ in (try? first.display("#{pane_dead}")) == "1" }
+        try killConsole(first)
         // A step outlives a console killed with SIGKILL (it has its own session); end it here.
         let group = pid_t(
             try String(contentsOfFile: cli.folder + "/runbooks/long.pid", encoding: .utf8)
@@ -213,7 +216,8 @@ struct ConsoleRunbookE2ETests {
         try session.waitFor(text: "Runbook completed (recorded)")
         let pid = try session.display("#{pane_pid}")
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        let peak =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
             .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
         #expect(peak > 0 && peak < 200_000, "peak RSS \(peak) kB stays far below the 200 MB the step wrote")
         #expect(Int(try cli.sqlite("SELECT outputBytes FROM stepRun")) ?? 0 > 200_000_000)
