@@ -71,8 +71,20 @@ struct ConsoleRunbookE2ETests {
         try session.waitFor("console killed") { _ in (try? session.display("#{pane_dead}")) == "1" }
     }
 
+    /// The process group a step wrote to its pid file (`$$` of a step is its group's leader).
+    func readGroup(_ path: String) throws -> pid_t {
+        pid_t(try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+    }
+
     func groupIsGone(_ group: pid_t) -> Bool {
         kill(-group, 0) != 0 && errno == ESRCH
+    }
+
+    /// Polls until no process of `group` is left, with a deadline that only bounds a hang.
+    func waitUntilGone(_ group: pid_t) throws {
+        let deadline = Date().addingTimeInterval(15)
+        while !groupIsGone(group), Date() < deadline { usleep(50_000) }
+        #expect(groupIsGone(group), "the cancelled step's process group \(group) is gone")
     }
 
     @Test func confirmSkipAndCancelStepsFromThePane() throws {
@@ -87,14 +99,28 @@ struct ConsoleRunbookE2ETests {
         // The output line, not the command text on the card, which reads started-$((40 + 2)).
         try session.waitFor(text: "started-42")
         let pidFile = cli.folder + "/runbooks/long.pid"
-        let group = pid_t(
-            try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        let group = try readGroup(pidFile)
         #expect(!groupIsGone(group))
         try session.keys("x")
         try session.waitFor(text: "r retry · c continue past it")
+        try waitUntilGone(group)
+
+        // Retried, then cancelled with Ctrl-C, which cancels the step rather than the console.
+        try session.keys("r")
+        try session.waitFor("step 2 shown again") { $0.contains("Step 2/3") && $0.contains("y run") }
+        try session.keys("y")
+        // The pane still shows the first attempt's output, so wait for the new step's pid.
         let deadline = Date().addingTimeInterval(15)
-        while !groupIsGone(group), Date() < deadline { usleep(50_000) }
-        #expect(groupIsGone(group), "the cancelled step's process group is gone")
+        var retried = group
+        while retried == group, Date() < deadline {
+            retried = (try? readGroup(pidFile)) ?? group
+            usleep(50_000)
+        }
+        #expect(retried != group)
+        try session.waitFor("retried step running") { $0.contains("running 2/3") && $0.contains("started-42") }
+        try session.keys("C-c")
+        try session.waitFor(text: "r retry · c continue past it")
+        try waitUntilGone(retried)
 
         try session.keys("c")
         try session.waitFor(text: "Step 3/3")
@@ -108,7 +134,10 @@ struct ConsoleRunbookE2ETests {
         #expect(shown.contains("Continuing past step 2"))
         #expect(shown.contains("Step 3/3 Last: skipped"))
         let outcomes = try cli.sqlite("SELECT stepId || ':' || outcome || ':' || confirmedBy FROM stepRun ORDER BY id")
-        #expect(outcomes.split(separator: "\n") == ["greet:ran:alice", "long:cancelled:alice", "last:skipped:alice"])
+        #expect(
+            outcomes.split(separator: "\n") == [
+                "greet:ran:alice", "long:cancelled:alice", "long:cancelled:alice", "last:skipped:alice",
+            ])
         #expect(try cli.sqlite("SELECT exitStatus FROM stepRun WHERE stepId = 'greet'") == "0")
         #expect(try cli.sqlite("SELECT state FROM runbookRun") == "completed")
 
@@ -167,9 +196,7 @@ struct ConsoleRunbookE2ETests {
         try first.waitFor(text: "started-42")
         try killConsole(first)
         // A step outlives a console killed with SIGKILL (it has its own session); end it here.
-        let group = pid_t(
-            try String(contentsOfFile: cli.folder + "/runbooks/long.pid", encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines))!
+        let group = try readGroup(cli.folder + "/runbooks/long.pid")
         kill(-group, SIGKILL)
 
         let second = try TmuxSession(cli: cli)
