@@ -5,7 +5,9 @@ import TerminalUI
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         KeyBinding([.character("?")], .help, "General", "Show or hide this help"),
-        KeyBinding([.character("q")], .quit, "General", "Quit (the database is always saved)"),
+        KeyBinding(
+            [.character("q")], .quit, "General",
+            "Quit (asks first while a runbook step runs; the database is always saved)"),
         KeyBinding(
             [.character(":")], .commandLine, "General", "Command line: :note, :status, :sev, :assign, :declare…"),
         KeyBinding([.character("r")], .refresh, "General", "Reload from the database"),
