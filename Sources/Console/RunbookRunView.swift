@@ -20,15 +20,17 @@ enum RunbookRunView {
         guard content.height > 0, content.width > 1 else { return }
         let width = content.width - 1
         let lower = lowerLines(run, width: width, rows: content.height)
-        let steps = run.session?.runbook.steps ?? []
+        // Before the run exists (variables being asked) the file's steps are shown, none recorded.
+        let steps = run.session?.runbook.steps ?? (run.phase == .problems ? [] : run.runbook?.steps ?? [])
         var listRows = max(0, min(steps.count, content.height - lower.count))
         if run.isStepRunning { listRows = min(listRows, stepRowsWhileRunning) }
-        if let session = run.session, listRows > 0 {
-            let current = run.currentStepIndex ?? session.nextStepIndex ?? steps.count - 1
+        if listRows > 0 {
+            let current = run.currentStepIndex ?? run.session?.nextStepIndex ?? 0
             let first = max(0, min(current - listRows + 2, steps.count - listRows))
             for (offset, index) in (first..<first + listRows).enumerated() {
                 row(
-                    session, index: index, current: run.currentStepIndex, y: content.minY + offset, in: content,
+                    steps[index], record: run.session?.record(for: steps[index]),
+                    current: index == run.currentStepIndex, y: content.minY + offset, in: content,
                     buffer: &buffer, theme: theme)
             }
         }
@@ -55,16 +57,15 @@ enum RunbookRunView {
     }
 
     static func row(
-        _ session: RunbookSession, index: Int, current: Int?, y: Int, in content: Rect, buffer: inout ScreenBuffer,
+        _ step: RunbookStep, record: StepRun?, current: Bool, y: Int, in content: Rect, buffer: inout ScreenBuffer,
         theme: Theme
     ) {
-        let step = session.runbook.steps[index]
-        if let record = session.record(for: step), index != current || record.outcome != .running {
+        if let record, !current || record.outcome != .running {
             let (mark, role) = RunbookPaneView.symbol(record.outcome)
             RunbookPaneView.stepRow(
                 mark: mark, role: role, number: step.number, title: step.title,
                 outcome: ConsoleReducer.stepSummary(record), y: y, in: content, buffer: &buffer, theme: theme)
-        } else if index == current {
+        } else if current {
             RunbookPaneView.stepRow(
                 mark: "▶", role: .stepRunning, number: step.number, title: step.title, outcome: step.risk.rawValue,
                 y: y, in: content, buffer: &buffer, theme: theme)

@@ -14,6 +14,11 @@ import Testing
         try GoldenScreen.check(ConsoleView.render(state, theme: .dark).buffer, named: "runbook-confirm-120x40")
     }
 
+    @Test func askingForTheRunsVariables() throws {
+        let (state, _) = RunbookSamples.prepared(missing: [RunbookVariable(name: "DB_HOST")])
+        try GoldenScreen.check(ConsoleView.render(state, theme: .dark).buffer, named: "runbook-variables-120x40")
+    }
+
     @Test func highRiskStepAwaitingItsName() throws {
         var state = RunbookSamples.attached(records: [
             RunbookSamples.record(1, step: 0, .ran, exit: 0, milliseconds: 80)
