@@ -53,7 +53,7 @@ if [ -t 0 ] && [ -t 1 ]; then
   "$bin" health demo-server --port 18080 --flap-period 20s >"$dir/demo-server.log" 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
-  "$bin" console
+  SITREP_RUNBOOKS="$here/Runbooks" "$bin" console
   exit 0
 fi
 echo "(no terminal: showing the incident instead of opening the console)"

@@ -2,7 +2,8 @@ import TerminalUI
 
 /// The bottom line: the text prompt when typing, otherwise the latest notice or key hints.
 enum CommandAreaView {
-    static let hints = "? help  : command  n note  d decision  s status  S sev  a assign  D declare  / filter  q quit"
+    static let hints =
+        "? help  : command  n note  d decision  s status  S sev  a assign  D declare  R runbook  / filter  q quit"
 
     /// Returns where the text cursor goes when a prompt is open.
     static func render(_ state: ConsoleState, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) -> Point? {

@@ -5,7 +5,7 @@ import IncidentCore
 public enum CommandLineParser {
     public static let verbs = [
         "note", "decision", "comms", "status", "severity", "sev", "assign", "unassign", "edit", "action", "declare",
-        "handoff", "ack", "postmortem", "all", "help", "quit",
+        "handoff", "ack", "postmortem", "runbook", "all", "help", "quit",
     ]
 
     /// The command for `text`, acting on the incident `key` where one is needed.
@@ -62,6 +62,9 @@ public enum CommandLineParser {
             return .success(.store(.acknowledgeHandoff))
         case "postmortem":
             return needKey().map { .store(.writePostmortem(key: $0)) }
+        case "runbook":
+            guard words.count == 1 else { return .failure(.init("usage: runbook NAME|PATH")) }
+            return needKey().map { .attachRunbook(nameOrPath: words[0], key: $0) }
         case "all":
             return .success(.toggleAll)
         case "help":
@@ -147,8 +150,9 @@ public enum CommandLineParser {
                     IncidentDeclaration(title: title.joined(separator: " "), severity: severity, services: services))))
     }
 
-    /// Completes the word being typed; returns the new text, or the candidates when ambiguous.
-    public static func complete(_ text: String) -> (text: String, candidates: [String]) {
+    /// Completes the word being typed (runbook names from `runbooks`); returns the new text, or
+    /// the candidates when ambiguous.
+    public static func complete(_ text: String, runbooks: [String] = []) -> (text: String, candidates: [String]) {
         let endsWithSpace = text.hasSuffix(" ")
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         let partial = endsWithSpace ? "" : (words.popLast() ?? "")
@@ -161,6 +165,7 @@ public enum CommandLineParser {
         case "edit": options = words.count == 1 ? IncidentField.allCases.map(\.rawValue) : []
         case "action": options = words.count == 1 ? ["add", "done"] : []
         case "declare": options = words.count == 1 ? Severity.allCases.map(\.rawValue) : []
+        case "runbook": options = words.count == 1 ? runbooks : []
         default: options = []
         }
         let matches = options.filter { $0.lowercased().hasPrefix(partial.lowercased()) }

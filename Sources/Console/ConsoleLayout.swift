@@ -13,7 +13,9 @@ public struct ConsoleLayout: Equatable, Sendable {
     public var health: Rect?
     public var isTooSmall: Bool
 
-    public init(size: Size) {
+    /// `runbookExpanded` (a run is driven from the runbook pane) gives that pane most of the
+    /// right-hand column, so a step's card and output have room; health keeps a few rows.
+    public init(size: Size, runbookExpanded: Bool = false) {
         let width = max(0, size.width)
         let height = max(0, size.height)
         isTooSmall = width < Self.minimumSize.width || height < Self.minimumSize.height
@@ -27,7 +29,7 @@ public struct ConsoleLayout: Equatable, Sendable {
             let lowerY = body.y + incidentsHeight
             let lowerHeight = body.height - incidentsHeight
             let timelineWidth = width * 3 / 5
-            let runbookHeight = lowerHeight * 11 / 20
+            let runbookHeight = runbookExpanded ? lowerHeight * 3 / 4 : lowerHeight * 11 / 20
             incidents = Rect(x: 0, y: body.y, width: width, height: incidentsHeight)
             timeline = Rect(x: 0, y: lowerY, width: timelineWidth, height: lowerHeight)
             runbook = Rect(x: timelineWidth, y: lowerY, width: width - timelineWidth, height: runbookHeight)

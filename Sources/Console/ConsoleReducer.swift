@@ -10,7 +10,7 @@ public enum ConsoleReducer {
 
     /// What to do when the console opens.
     public static func start(_ state: inout ConsoleState) -> [ConsoleEffect] {
-        [.loadIncidents(includeInactive: state.showAllIncidents)]
+        [.loadIncidents(includeInactive: state.showAllIncidents), .runbook(.loadLibrary)]
     }
 
     public static func apply(_ state: inout ConsoleState, _ event: ConsoleEvent) -> [ConsoleEffect] {
@@ -61,7 +61,10 @@ public enum ConsoleReducer {
         case .actionFailed(let message):
             state.notice = Notice(message, level: .error, now: state.now)
             return []
+        case .runbook(let event):
+            return runbookEvent(&state, event)
         case .key(let key):
+            if let effects = runbookKey(&state, key) { return effects }
             switch state.mode {
             case .normal: return normalKey(&state, key)
             case .help(let offset): return helpKey(&state, key, offset: offset)
@@ -77,8 +80,7 @@ public enum ConsoleReducer {
         let panes = state.layout.visiblePanes
         switch action {
         case .quit:
-            state.quitRequested = true
-            return [.quit]
+            return requestQuit(&state)
         case .help:
             state.mode = .help(scrollOffset: 0)
         case .nextPane, .previousPane:
@@ -163,6 +165,10 @@ public enum ConsoleReducer {
             return [.loadIncidents(includeInactive: state.showAllIncidents)]
         case .toggleLocalTime:
             state.showLocalTime.toggle()
+        case .attachRunbook:
+            return attachRunbookKey(&state)
+        case .confirmStep, .skipStep, .stopRun, .cancelStep, .continueRun, .retryStep:
+            break
         case .refresh:
             var effects: [ConsoleEffect] = [.loadIncidents(includeInactive: state.showAllIncidents)]
             if let key = state.timeline.key { effects.append(.loadTimeline(key: key, request: .tail(limit: pageSize))) }
@@ -224,6 +230,7 @@ public enum ConsoleReducer {
         switch key {
         case .escape:
             state.mode = .normal
+            if case .runbookAnswer = purpose { return runbookAnswerCancelled(&state) }
             if purpose == .filter {
                 state.filter = ""
                 clampIncidentList(&state)
@@ -234,7 +241,7 @@ public enum ConsoleReducer {
             state.mode = .normal
             return submit(&state, purpose: purpose, text: field.text)
         case .tab where purpose == .command:
-            let completion = CommandLineParser.complete(field.text)
+            let completion = CommandLineParser.complete(field.text, runbooks: state.runbooks.names)
             field.setText(completion.text)
             if completion.candidates.count > 1 {
                 state.notice = Notice(completion.candidates.joined(separator: "  "), level: .info, now: state.now)
@@ -262,6 +269,8 @@ public enum ConsoleReducer {
         case .entry(let kind):
             guard !trimmed.isEmpty, let key = state.selectedIncident?.incident.key else { return [] }
             return [.perform(.note(key: key, text: trimmed, kind: kind))]
+        case .runbookAnswer:
+            return runbookAnswer(&state, text)
         case .command:
             guard !trimmed.isEmpty else { return [] }
             switch CommandLineParser.parse(trimmed, key: state.selectedIncident?.incident.key) {
@@ -273,8 +282,9 @@ public enum ConsoleReducer {
                 state.mode = .help(scrollOffset: 0)
                 return []
             case .success(.quit):
-                state.quitRequested = true
-                return [.quit]
+                return requestQuit(&state)
+            case .success(.attachRunbook(let nameOrPath, let key)):
+                return attachRunbook(&state, nameOrPath: nameOrPath, key: key)
             case .failure(let error):
                 state.notice = Notice(error.message, level: .error, now: state.now)
                 var field = TextField(visibleWidth: inputWidth(state, .command))

@@ -12,7 +12,12 @@ public final class ConsoleRuntime {
     public private(set) var theme = Theme.dark
     let clock: @Sendable () -> Date
     let runner: EffectRunner
+    /// Runs runbook steps and their records without holding up the loop or the store queue.
+    let runbooks: RunbookDriver
     let inbox = ConsoleInbox()
+    /// Set by `.flushTypeAhead`: after the next frame is shown, pending keys are thrown away.
+    var flushAfterPresent = false
+    var interruptIsKey = false
     public private(set) var state: ConsoleState
     /// How often the clock ticks and other processes' writes are looked for.
     let tickInterval: TimeInterval = 0.25
@@ -20,6 +25,8 @@ public final class ConsoleRuntime {
     public init(
         device: any TerminalDevice, store: any ConsoleStore, state: ConsoleState,
         clock: @escaping @Sendable () -> Date = { Date() }, healthMonitor: HealthMonitor? = nil,
+        runbookLibrary: RunbookLibrary = RunbookLibrary(folders: []),
+        environment: [String: String] = ProcessInfo.processInfo.environment,
         makeTheme: @escaping (ColorDepth) -> ThemeResolver.Resolution
     ) {
         self.healthMonitor = healthMonitor
@@ -28,6 +35,8 @@ public final class ConsoleRuntime {
         self.makeTheme = makeTheme
         self.clock = clock
         runner = EffectRunner(store: store, user: state.user, inbox: inbox)
+        runbooks = RunbookDriver(
+            store: store, library: runbookLibrary, environment: environment, user: state.user, inbox: inbox)
     }
 
     /// Runs until the user quits. The terminal is given back however this returns.
@@ -55,15 +64,29 @@ public final class ConsoleRuntime {
                 runner.pollChanges()
             }
             for event in inbox.drain() { dispatch(event) }
+            if let output = runbooks.takeOutput() { dispatch(.runbook(.output(output))) }
+            let stepRunning = state.runbooks.run?.isStepRunning == true
+            if stepRunning != interruptIsKey {
+                device.setInterruptAsKey(stepRunning)
+                interruptIsKey = stepRunning
+            }
             if presented != state {
                 let frame = ConsoleView.render(state, theme: theme)
                 try device.present(frame.buffer, cursor: frame.cursor)
                 presented = state
             }
+            if flushAfterPresent {
+                flushAfterPresent = false
+                device.flushInput()
+                dispatch(.runbook(.typeAheadFlushed))
+                continue
+            }
             if let key = try device.readKey(timeout: .milliseconds(100)) {
                 dispatch(key == .resize ? .resized(device.size) : .key(key))
             }
         }
+        if interruptIsKey { device.setInterruptAsKey(false) }
+        runbooks.shutdown()
         runner.waitUntilIdle()
     }
 
@@ -100,7 +123,11 @@ public final class ConsoleRuntime {
 
     func perform(_ effects: [ConsoleEffect]) {
         for effect in effects where effect != .quit {
-            runner.run(effect)
+            switch effect {
+            case .runbook(.flushTypeAhead): flushAfterPresent = true
+            case .runbook(let work): runbooks.run(work)
+            default: runner.run(effect)
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ public struct ConsoleState: Equatable, Sendable {
     /// Configured checks and their damped states; empty when none are configured.
     public var health: [HealthCheckStatus] = []
     public var healthList = ListViewState()
+    /// Runbook names for completion and the run driven from the runbook pane.
+    public var runbooks = RunbookConsole()
 
     public init(
         size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0,
@@ -63,5 +65,5 @@ public struct ConsoleState: Equatable, Sendable {
         return visible[index]
     }
 
-    public var layout: ConsoleLayout { ConsoleLayout(size: size) }
+    public var layout: ConsoleLayout { ConsoleLayout(size: size, runbookExpanded: runbooks.run != nil) }
 }

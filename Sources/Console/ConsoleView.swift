@@ -21,6 +21,10 @@ public enum ConsoleView {
         StatusBarView.render(state, into: &buffer, area: layout.statusBar, theme: theme)
         IncidentsPaneView.render(state, into: &buffer, area: layout.incidents, theme: theme)
         TimelinePaneView.render(state, into: &buffer, area: layout.timeline, theme: theme)
+        if layout.runbook == nil, state.runbooks.run != nil {
+            // No room for the runbook pane: a run driven here takes the timeline's place.
+            RunbookPaneView.render(state, into: &buffer, area: layout.timeline, theme: theme)
+        }
         if let area = layout.runbook {
             RunbookPaneView.render(state, into: &buffer, area: area, theme: theme)
         }

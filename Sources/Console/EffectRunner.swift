@@ -45,7 +45,7 @@ final class EffectRunner: Sendable {
     func perform(_ effect: ConsoleEffect) -> ConsoleEvent? {
         do {
             switch effect {
-            case .quit:
+            case .quit, .runbook:
                 return nil
             case .loadIncidents(let includeInactive):
                 return .incidentsLoaded(try store.incidents(includeInactive: includeInactive))

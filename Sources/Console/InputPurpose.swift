@@ -5,6 +5,8 @@ public enum InputPurpose: Equatable, Sendable {
     case entry(TimelineKind)
     case command
     case filter
+    /// An answer the runbook pane asked for (a variable, a high-risk step's name); the label is the question.
+    case runbookAnswer(String)
 
     public var label: String {
         switch self {
@@ -13,6 +15,7 @@ public enum InputPurpose: Equatable, Sendable {
         case .entry: "Note: "
         case .command: ":"
         case .filter: "/"
+        case .runbookAnswer(let question): question
         }
     }
 }

@@ -6,4 +6,5 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case declare, changeStatus, changeSeverity, assignRole, addAction, completeAction, editField
     case handoff, acknowledgeHandoff, writePostmortem
     case toggleAllIncidents, toggleLocalTime, refresh
+    case attachRunbook, confirmStep, skipStep, stopRun, cancelStep, continueRun, retryStep
 }

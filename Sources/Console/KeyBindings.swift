@@ -5,7 +5,9 @@ import TerminalUI
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         KeyBinding([.character("?")], .help, "General", "Show or hide this help"),
-        KeyBinding([.character("q")], .quit, "General", "Quit (the database is always saved)"),
+        KeyBinding(
+            [.character("q")], .quit, "General",
+            "Quit (asks first while a runbook step runs; the database is always saved)"),
         KeyBinding(
             [.character(":")], .commandLine, "General", "Command line: :note, :status, :sev, :assign, :declare…"),
         KeyBinding([.character("r")], .refresh, "General", "Reload from the database"),
@@ -38,16 +40,38 @@ public enum KeyBindings {
         KeyBinding([.character("H")], .handoff, "Shift", "Hand over the shift (:handoff NAME notes)"),
         KeyBinding([.character("K")], .acknowledgeHandoff, "Shift", "Acknowledge the pending handoff"),
         KeyBinding([.character("P")], .writePostmortem, "Shift", "Write a postmortem draft of the incident to a file"),
+        KeyBinding(
+            [.character("R")], .attachRunbook, "Runbook",
+            "Attach a runbook to the incident (:runbook NAME), or continue its unfinished run"),
+    ]
+
+    /// Keys of the runbook pane while a run is attached and the pane has the focus (or, on a
+    /// small terminal, is shown). They win over the table above there; other keys work as usual.
+    public static let runbookTable: [KeyBinding] = [
+        KeyBinding(
+            [.character("y"), .enter], .confirmStep, "Runbook pane",
+            "Run the shown step (high risk: type its name); a manual step: mark it done"),
+        KeyBinding([.character("s")], .skipStep, "Runbook pane", "Skip the shown step (recorded)"),
+        KeyBinding([.character("q")], .stopRun, "Runbook pane", "Stop the run here (recorded); close a finished run"),
+        KeyBinding(
+            [.character("x"), .control("c")], .cancelStep, "Runbook pane",
+            "Cancel the running step (its whole process group)"),
+        KeyBinding([.character("c")], .continueRun, "Runbook pane", "After a failed step: continue past it (recorded)"),
+        KeyBinding([.character("r")], .retryStep, "Runbook pane", "After a failed step: try it again"),
     ]
 
     public static func action(for key: KeyPress) -> KeyAction? {
         table.first { $0.keys.contains(key) }?.action
     }
 
+    public static func runbookAction(for key: KeyPress) -> KeyAction? {
+        runbookTable.first { $0.keys.contains(key) }?.action
+    }
+
     /// Help overlay sections, in table order.
     public static var helpSections: [HelpSection] {
         var sections: [HelpSection] = []
-        for binding in table {
+        for binding in table + runbookTable {
             let entry = HelpEntry(keys: binding.keyLabel, description: binding.description)
             if let index = sections.firstIndex(where: { $0.title == binding.section }) {
                 sections[index].entries.append(entry)
@@ -70,7 +94,7 @@ public enum KeyBindings {
     /// The README's key list, as a Markdown table.
     public static var markdown: String {
         var lines = ["| keys | what they do |", "|---|---|"]
-        for binding in table {
+        for binding in table + runbookTable {
             let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
             lines.append("| `\(keys)` | \(binding.description) |")
         }

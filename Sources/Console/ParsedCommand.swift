@@ -6,4 +6,6 @@ public enum ParsedCommand: Equatable, Sendable {
     case toggleAll
     case help
     case quit
+    /// `:runbook NAME`: attach a runbook to the incident and drive it from the runbook pane.
+    case attachRunbook(nameOrPath: String, key: String)
 }

@@ -161,6 +161,19 @@ public final class CursesTerminal: TerminalDevice {
         doupdate()
     }
 
+    public func flushInput() {
+        guard window != nil else { return }
+        assertOwner()
+        flushinp()
+    }
+
+    /// `raw()` turns the tty's ISIG off so Ctrl-C is read as a key; `cbreak()` turns it back on.
+    public func setInterruptAsKey(_ asKey: Bool) {
+        guard window != nil else { return }
+        assertOwner()
+        if asKey { raw() } else { cbreak() }
+    }
+
     public func readKey(timeout: Duration) throws -> KeyPress? {
         guard let window else { return nil }
         assertOwner()

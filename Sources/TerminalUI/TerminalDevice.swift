@@ -19,9 +19,19 @@ public protocol TerminalDevice: AnyObject {
     func present(_ buffer: ScreenBuffer, cursor: Point?) throws
     /// Waits up to `timeout` for a key; nil when none arrived, so the loop can run its tick.
     func readKey(timeout: Duration) throws -> KeyPress?
+    /// Throws away keys typed but not yet read, so a prompt just drawn cannot be answered by
+    /// a key pressed before it appeared.
+    func flushInput()
+    /// With `true`, Ctrl-C arrives as `.control("c")` instead of interrupting the program
+    /// (while a runbook step runs it cancels the step); `false` restores the usual signal.
+    func setInterruptAsKey(_ asKey: Bool)
 }
 
 extension TerminalDevice {
+    public func flushInput() {}
+
+    public func setInterruptAsKey(_ asKey: Bool) {}
+
     /// Shows a frame with the cursor hidden.
     public func present(_ buffer: ScreenBuffer) throws {
         try present(buffer, cursor: nil)

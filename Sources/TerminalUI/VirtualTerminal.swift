@@ -32,6 +32,19 @@ public final class VirtualTerminal: TerminalDevice {
         pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 
+    /// Keys still queued when `flushInput` ran, which a real terminal would have thrown away.
+    public private(set) var flushedKeys: [KeyPress] = []
+    public private(set) var interruptIsKey = false
+
+    public func flushInput() {
+        flushedKeys.append(contentsOf: pendingKeys)
+        pendingKeys.removeAll()
+    }
+
+    public func setInterruptAsKey(_ asKey: Bool) {
+        interruptIsKey = asKey
+    }
+
     /// Queues keys for `readKey`.
     public func send(_ keys: KeyPress...) {
         pendingKeys.append(contentsOf: keys)

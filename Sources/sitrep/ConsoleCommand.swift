@@ -52,7 +52,8 @@ struct ConsoleCommand: ParsableCommand {
                 }
             }
             let runtime = ConsoleRuntime(
-                device: CursesTerminal(), store: store, state: state, healthMonitor: monitor
+                device: CursesTerminal(), store: store, state: state, healthMonitor: monitor,
+                runbookLibrary: RunbookLibrary(config: settings)
             ) { depth in
                 ThemeResolver.resolve(theme ?? settings.theme, folders: folders, depth: depth)
             }

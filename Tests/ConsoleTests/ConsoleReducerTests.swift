@@ -22,7 +22,7 @@ import Testing
     @Test func startLoadsOpenIncidents() {
         var state = ConsoleState(
             size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
-        #expect(ConsoleReducer.start(&state) == [.loadIncidents(includeInactive: false)])
+        #expect(ConsoleReducer.start(&state) == [.loadIncidents(includeInactive: false), .runbook(.loadLibrary)])
     }
 
     @Test func firstLoadSelectsTheTopIncidentAndReadsItsTimeline() {

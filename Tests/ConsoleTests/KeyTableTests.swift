@@ -6,12 +6,14 @@ import Testing
 
 @Suite struct KeyTableTests {
     @Test func noKeyIsBoundTwice() {
-        let keys = KeyBindings.table.flatMap(\.keys)
-        #expect(Set(keys).count == keys.count)
+        for table in [KeyBindings.table, KeyBindings.runbookTable] {
+            let keys = table.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count)
+        }
     }
 
     @Test func everyActionHasAKey() {
-        let bound = Set(KeyBindings.table.map(\.action))
+        let bound = Set((KeyBindings.table + KeyBindings.runbookTable).map(\.action))
         #expect(bound == Set(KeyAction.allCases))
     }
 
@@ -24,6 +26,6 @@ import Testing
 
     @Test func helpShowsEveryBinding() {
         let entries = KeyBindings.helpSections.flatMap(\.entries).map(\.description)
-        for binding in KeyBindings.table { #expect(entries.contains(binding.description)) }
+        for binding in KeyBindings.table + KeyBindings.runbookTable { #expect(entries.contains(binding.description)) }
     }
 }

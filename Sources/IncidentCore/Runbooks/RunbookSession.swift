@@ -58,7 +58,7 @@ public struct RunbookSession: Sendable, Equatable {
         Self.variablesToAsk(for: steps, known: variables, environment: environment)
     }
 
-    static func variablesToAsk(
+    public static func variablesToAsk(
         for steps: [RunbookStep], known: [String: String], environment: [String: String]
     ) -> [RunbookVariable] {
         var seen = Set<String>()

@@ -1,0 +1,24 @@
+import IncidentCore
+
+/// Runbook work the reducer asks for. Store writes run in order off the terminal's thread; a
+/// step runs as its own task so the console keeps drawing and reading keys meanwhile.
+public enum RunbookEffect: Equatable, Sendable {
+    case loadLibrary
+    /// Resolve and parse NAME|PATH, find an unfinished run to resume and the variables to ask.
+    case prepare(nameOrPath: String, key: String)
+    /// Start the run (or add the answered variables to the resumed one).
+    case open(RunbookPreparation, values: [String: String])
+    /// Run a command step the operator has just confirmed.
+    case execute(RunbookStep, RunbookSession)
+    /// Record a manual step done or any step skipped.
+    case record(RunbookStep, StepOutcome, RunbookSession)
+    case continuePast(StepRun)
+    /// Record the stop at `step` and end the run as stopped.
+    case stop(RunbookStep, RunbookSession, note: String?)
+    /// End the run as completed: every step is settled.
+    case finish(RunbookSession)
+    /// End the running step's process group (Ctrl-C or `x`).
+    case cancelStep
+    /// Discard keys typed before the prompt now being drawn, then post `.typeAheadFlushed`.
+    case flushTypeAhead
+}
