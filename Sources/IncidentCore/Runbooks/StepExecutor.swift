@@ -90,12 +90,19 @@ public struct StepExecutor: Sendable {
         var options = PlatformOptions()
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(toProcessGroup: true, allowedDurationToNextStep: grace)]
-        let executable: Executable =
-            invocation.program.contains("/") ? .path(FilePath(invocation.program)) : .name(invocation.program)
         var overrides: [Environment.Key: String?] = [:]
         for (name, value) in invocation.environment {
             overrides[Environment.Key(stringLiteral: name)] = value
         }
+        let searchPath = invocation.environment["PATH"] ?? getenv("PATH").map { String(cString: $0) }
+        let executable: Executable =
+            if invocation.program.contains("/") {
+                .path(FilePath(invocation.program))
+            } else if let found = ExecutableLookup.resolve(invocation.program, searchPath: searchPath) {
+                .path(FilePath(found))
+            } else {
+                .name(invocation.program)
+            }
         let grace = self.grace
         let timeout = invocation.timeout
         let expect = invocation.expect
