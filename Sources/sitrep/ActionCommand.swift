@@ -49,7 +49,7 @@ struct ActionCommand: ParsableCommand {
         @OptionGroup var options: StoreOptions
 
         func run() throws {
-            let output = try options.run { store, _ in
+            let output = try options.run(readOnly: true) { store, _ in
                 let items = try store.actionItems(key: key, includeDone: all)
                 return json
                     ? try ExportJSON.encode(

@@ -12,7 +12,9 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let output = try options.run { store, _ in try ExportJSON.encode(IncidentExport(store.detail(key: key))) }
+        let output = try options.run(readOnly: true) { store, _ in
+            try ExportJSON.encode(IncidentExport(store.detail(key: key)))
+        }
         print(output)
     }
 }

@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let output = try options.run { store, _ in
+        let output = try options.run(readOnly: true) { store, _ in
             let summaries = try store.incidents(includeInactive: all)
             return json
                 ? try ExportJSON.encode(summaries.map(IncidentListing.init)) + "\n"

@@ -11,7 +11,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let output = try options.run { store, _ in
+        let output = try options.run(readOnly: true) { store, _ in
             let detail = try store.detail(key: key)
             return json
                 ? try ExportJSON.encode(IncidentExport(detail)) + "\n" : IncidentText.detail(detail, now: Date())

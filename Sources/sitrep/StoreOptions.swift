@@ -23,11 +23,14 @@ struct StoreOptions: ParsableArguments {
     var paths: SitrepPaths { SitrepPaths.resolve(database: db, config: config) }
 
     /// Opens the store and runs `body`, mapping store and config errors to sysexits codes.
-    func run<T>(_ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T) throws -> T {
+    /// Commands that only read pass `readOnly`, so they never write or sync the database file.
+    func run<T>(readOnly: Bool = false, _ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T) throws
+        -> T
+    {
         do {
             let paths = self.paths
             let settings = try SitrepConfig.load(path: paths.config)
-            let store = try SQLiteIncidentStore(path: paths.database)
+            let store = try SQLiteIncidentStore(path: paths.database, readOnly: readOnly)
             return try body(store, AuthorResolver.resolve(flag: user, config: settings))
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("sitrep: \(error)\n".utf8))

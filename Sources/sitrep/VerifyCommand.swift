@@ -11,7 +11,7 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let report = try options.run { store, _ in try store.verifyChains(key: key) }
+        let report = try options.run(readOnly: true) { store, _ in try store.verifyChains(key: key) }
         if let broken = report.firstBreak {
             FileHandle.standardError.write(
                 Data("sitrep: \(broken.incidentKey) entry \(broken.sequence): \(broken.reason)\n".utf8))

@@ -30,6 +30,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    /// GRDB turns the writer to `synchronous = NORMAL` with WAL; a commit must be synced (FULL).
+    @Test func writesAreSyncedOnCommitInWALMode() throws {
+        let store = try SQLiteIncidentStore(path: try folder() + "/sitrep.sqlite")
+        let (journal, synchronous) = try store.pool.writeWithoutTransaction { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            )
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2, "synchronous is \(synchronous ?? -1), not FULL (2)")
+    }
+
+    /// Commands that only read open read-only: the file is not touched and writes are refused.
+    @Test func readOnlyOpenOfACurrentFileWritesNothing() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        let key = try SQLiteIncidentStore(path: path).declareIncident(
+            IncidentDeclaration(title: "Read me", severity: .p2), by: Attribution(author: "a")
+        ).key
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try SQLiteIncidentStore(path: path, readOnly: true)
+        #expect(try reader.detail(key: key).incident.title == "Read me")
+        #expect(throws: StoreError.self) {
+            try reader.appendNote(key: key, text: "nope", kind: .note, by: Attribution(author: "a"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func createsFolderAndFileWithPrivatePermissions() throws {
         let path = try folder() + "/nested/data/sitrep.sqlite"
         _ = try SQLiteIncidentStore(path: path)

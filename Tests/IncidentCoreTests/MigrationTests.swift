@@ -51,6 +51,21 @@ import Testing
         try? FileManager.default.removeItem(atPath: target + "-shm")
     }
 
+    /// `list` and `show` open read-only; an old file must still be migrated, not misread.
+    @Test func readOnlyOpenOfAnOldDatabaseMigratesIt() throws {
+        let fixture = try #require(
+            Bundle.module.path(forResource: Self.fixtureName, ofType: nil, inDirectory: "Fixtures"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sitrep-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("old.sqlite").path
+        try FileManager.default.copyItem(atPath: fixture, toPath: path)
+        let store = try SQLiteIncidentStore(path: path, readOnly: true)
+        #expect(try store.incidents(includeInactive: true).map(\.incident.key) == ["INC-20250601-001"])
+        let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == StoreMigrations.migrator.migrations)
+    }
+
     @Test func firstSchemaDatabaseOpensAndMigrates() throws {
         let fixture = try #require(
             Bundle.module.path(forResource: Self.fixtureName, ofType: nil, inDirectory: "Fixtures"))

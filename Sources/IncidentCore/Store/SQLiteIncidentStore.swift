@@ -18,10 +18,17 @@ public final class SQLiteIncidentStore: IncidentStore {
     /// How far ahead of the clock an `--at` time may be before it is refused as a typo.
     static let futureTolerance: TimeInterval = 300
 
-    /// Opens (creating and migrating when needed) the database at `path`.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// Opens (creating and migrating when needed) the database at `path`. With `readOnly`, an
+    /// existing, up-to-date sitrep file is opened for reading only: no journal set-up write and no
+    /// checkpoint on close, so commands that only read never sync the disk. Any other file takes
+    /// the normal path, which creates, migrates or refuses it.
+    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.path = path
         self.clock = clock
+        if readOnly, let pool = Self.openCurrentForReading(path: path) {
+            self.pool = pool
+            return
+        }
         try DatabaseFile.prepare(path: path)
         // A file that is not yet a finished sitrep database may be being created by another
         // process right now: check and create it one process at a time.
@@ -31,15 +38,31 @@ public final class SQLiteIncidentStore: IncidentStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "sitrep"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after any
+            // prepareDatabase hook: set FULL here, so every commit is synced before it returns.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
         try migrateIfNeeded(alreadyLocked: creationLock != nil)
+    }
+
+    /// A read-only pool on `path` when it is already a sitrep database with every migration
+    /// applied; nil for anything that needs the read-write path (or its error message).
+    static func openCurrentForReading(path: String) -> DatabasePool? {
+        guard DatabaseFile.headerIsSitrep(path: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(60)
+        configuration.label = "sitrep"
+        guard let pool = try? DatabasePool(path: path, configuration: configuration) else { return nil }
+        let migrator = StoreMigrations.migrator
+        let current = try? pool.read { db in
+            try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
+        }
+        return current == true ? pool : nil
     }
 
     /// For tests: migrates only up to `migration`, reproducing a database an older sitrep wrote.
