@@ -46,8 +46,8 @@ SELECT key, title, severity, status, declaredAt,
   (SELECT person FROM roleAssignment WHERE incidentId = incident.id AND role = 'commander' AND endedAt IS NULL
    ORDER BY id DESC LIMIT 1),
   (SELECT group_concat(service) FROM incidentService WHERE incidentId = incident.id)
-FROM incident WHERE status NOT IN ('resolved', 'closed') ORDER BY severity, declaredAt, id;
-SELECT * FROM timelineEntry WHERE incidentId = (SELECT id FROM incident WHERE status NOT IN ('resolved', 'closed')
+FROM incident WHERE status IN ('detected', 'acknowledged', 'investigating', 'mitigated') ORDER BY severity, declaredAt, id;
+SELECT * FROM timelineEntry WHERE incidentId = (SELECT id FROM incident WHERE status IN ('detected', 'acknowledged', 'investigating', 'mitigated')
   ORDER BY severity, declaredAt, id LIMIT 1) ORDER BY sequence DESC LIMIT 200;
 """
 repeat = 7 if quick else 15

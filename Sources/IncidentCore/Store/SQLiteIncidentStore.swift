@@ -15,6 +15,10 @@ public final class SQLiteIncidentStore: IncidentStore {
     /// A connection of its own for `PRAGMA data_version`, whose value only means something when
     /// read again on the same connection. Opened on first use: the CLI never needs it.
     let watcher = Mutex<DatabaseQueue?>(nil)
+    /// `('detected', …, 'mitigated')`: named rather than `NOT IN (resolved, closed)`, so SQLite
+    /// reads the few open incidents through the status index instead of scanning every incident.
+    static let activeStatusList =
+        "(" + IncidentStatus.allCases.filter(\.isActive).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
     /// How far ahead of the clock an `--at` time may be before it is refused as a typo.
     static let futureTolerance: TimeInterval = 300
 
@@ -471,7 +475,7 @@ public final class SQLiteIncidentStore: IncidentStore {
     // MARK: - Reads
 
     public func incidents(includeInactive: Bool) throws -> [IncidentSummary] {
-        let filter = includeInactive ? "" : "WHERE status NOT IN ('resolved', 'closed')"
+        let filter = includeInactive ? "" : "WHERE status IN \(Self.activeStatusList)"
         return try read { db in
             let rows = try Row.fetchCursor(
                 db,
