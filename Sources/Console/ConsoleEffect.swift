@@ -6,5 +6,6 @@ public enum ConsoleEffect: Equatable, Sendable {
     /// Runbook progress of the incident and the pending handoff.
     case loadContext(key: String?)
     case perform(StoreAction)
+    case handoff(HandoffEffect)
     case quit
 }

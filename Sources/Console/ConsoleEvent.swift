@@ -17,4 +17,5 @@ public enum ConsoleEvent: Equatable, Sendable {
     case storeChanged
     case actionSucceeded(message: String, selectKey: String?)
     case actionFailed(String)
+    case handoff(HandoffEvent)
 }

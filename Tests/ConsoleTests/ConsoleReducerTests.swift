@@ -273,8 +273,8 @@ import Testing
 
     @Test func shiftKeysHandOverAcknowledgeAndDraft() {
         var state = state()
-        press(&state, .character("H"))
-        type(&state, "bob pool still saturated")
+        press(&state, .character(":"))
+        type(&state, "handoff bob pool still saturated")
         #expect(press(&state, .enter) == [.perform(.handoff(to: "bob", notes: "pool still saturated"))])
         #expect(press(&state, .character("K")) == [.perform(.acknowledgeHandoff)])
         #expect(press(&state, .character("P")) == [.perform(.writePostmortem(key: "INC-20251104-001"))])
