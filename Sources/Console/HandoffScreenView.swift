@@ -5,8 +5,7 @@ import TerminalUI
 /// Draws the handoff screen over the whole terminal: the form and the notes editor on the
 /// left, the report as it would be frozen now on the right. Pure, like every view.
 enum HandoffScreenView {
-    static let hints =
-        "Ctrl-D hand over · Tab next field · Ctrl-T transfer command · PgUp/PgDn scroll report · Esc cancel"
+    static let hints = "Ctrl-D hand over · Tab field · Ctrl-T command · PgUp/PgDn report · Esc cancel"
 
     /// Returns where the terminal cursor goes: in the focused text control, or nowhere.
     static func render(_ state: ConsoleState, _ screen: HandoffScreen, into buffer: inout ScreenBuffer, theme: Theme)
@@ -40,9 +39,11 @@ enum HandoffScreenView {
         buffer.write(
             " Command:", x: 0, y: layout.transferRow, style: screen.focus == .transfer ? focused : labelStyle)
         let box = screen.transfersCommand ? "[x]" : "[ ]"
+        let room = layout.formWidth - width
+        let full = "\(box) transfer command to them (Ctrl-T)"
         buffer.write(
-            "\(box) they become commander of every open incident (Ctrl-T)", x: width, y: layout.transferRow,
-            style: screen.focus == .transfer ? theme[.selection] : theme[.text], maxWidth: layout.formWidth - width)
+            DisplayWidth.of(full) <= room ? full : "\(box) transfer command", x: width, y: layout.transferRow,
+            style: screen.focus == .transfer ? theme[.selection] : theme[.text], maxWidth: room)
         if screen.focus == .transfer { cursor = Point(x: width + 1, y: layout.transferRow) }
 
         let matches = screen.matchingPeople
@@ -53,7 +54,7 @@ enum HandoffScreenView {
         }
 
         let notes = screen.notes
-        var title = "Notes for the incoming engineer"
+        var title = "Notes"
         if notes.lineCount > 1 || notes.isScrolledDown { title += " · line \(notes.cursorLine + 1)/\(notes.lineCount)" }
         if notes.isScrolledDown && notes.hasRowsBelow {
             title += " ↕"
@@ -66,9 +67,13 @@ enum HandoffScreenView {
             into: &buffer, area: layout.notes, theme: theme)
         let notesCursor = notes.render(into: &buffer, area: notesArea, style: theme[.text])
         if notes.isEmpty && screen.focus != .notes {
-            buffer.write(
-                "What to watch, what you tried, who to call (Enter for a new line)", x: notesArea.minX,
-                y: notesArea.minY, style: theme[.placeholder], maxWidth: notesArea.width)
+            let placeholder = WordWrap.lines(
+                "What to watch, what you tried, who to call. Enter starts a new line.", width: notesArea.width)
+            for (row, line) in placeholder.prefix(notesArea.height).enumerated() {
+                buffer.write(
+                    line, x: notesArea.minX, y: notesArea.minY + row, style: theme[.placeholder],
+                    maxWidth: notesArea.width)
+            }
         }
         if screen.focus == .notes { cursor = notesCursor }
 
@@ -94,8 +99,10 @@ enum HandoffScreenView {
         _ screen: HandoffScreen, layout: HandoffScreenLayout, into buffer: inout ScreenBuffer, theme: Theme
     ) {
         guard layout.preview.width >= 10 else { return }
-        var title = "Report as it would be frozen now"
-        if let generatedAt = screen.preview?.generatedAt { title += " (\(HandoffReportLines.clock(generatedAt)) UTC)" }
+        var title = "Report to hand over"
+        if let generatedAt = screen.preview?.generatedAt {
+            title += " · as of \(HandoffReportLines.clock(generatedAt)) UTC"
+        }
         let area = Pane(title: title).render(into: &buffer, area: layout.preview, theme: theme)
         guard var report = screen.preview else {
             buffer.write("Reading the store…", x: area.minX, y: area.minY, style: theme[.dim], maxWidth: area.width)

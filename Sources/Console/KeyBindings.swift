@@ -35,8 +35,7 @@ public enum KeyBindings {
         KeyBinding([.character("A")], .addAction, "Recording", "Add an action item (:action add title)"),
         KeyBinding([.character("x")], .completeAction, "Recording", "Complete an action item (:action done ID)"),
         KeyBinding([.character("e")], .editField, "Recording", "Edit summary, impact, root cause… (:edit impact text)"),
-        KeyBinding(
-            [.character("H")], .handoff, "Shift", "Hand over the shift: the report as it stands, recipient, notes"),
+        KeyBinding([.character("H")], .handoff, "Shift", "Hand over the shift: report, recipient, notes"),
         KeyBinding([.character("K")], .acknowledgeHandoff, "Shift", "Acknowledge the pending handoff"),
         KeyBinding([.character("L")], .handoffLog, "Shift", "Handoff log and the pending handoff's report"),
         KeyBinding([.character("P")], .writePostmortem, "Shift", "Write a postmortem draft of the incident to a file"),

@@ -2,8 +2,9 @@ import Foundation
 import TerminalUI
 import Testing
 
-/// Compares a rendered screen with a text file under Golden/. `SITREP_RECORD_GOLDEN=1` rewrites
-/// the files instead; review every recorded file before committing it.
+/// Compares a rendered screen with a text file under Golden/. `SITREP_RECORD_GOLDEN=1` (or
+/// `SITREP_RECORD_FIXTURES=1`, as the README says) rewrites the files instead; review every
+/// recorded file before committing it.
 enum GoldenScreen {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -20,7 +21,8 @@ enum GoldenScreen {
     {
         let file = folder.appendingPathComponent(name + ".txt")
         let actual = text(of: buffer)
-        if ProcessInfo.processInfo.environment["SITREP_RECORD_GOLDEN"] == "1" {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["SITREP_RECORD_GOLDEN"] == "1" || environment["SITREP_RECORD_FIXTURES"] == "1" {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
             return
