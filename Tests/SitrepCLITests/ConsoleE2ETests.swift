@@ -144,6 +144,10 @@ struct ConsoleE2ETests {
         try session.keys("Enter")
         try session.type("障害 on canary hosts is gone")
         try session.waitFor(text: "line 2/2")
+        // The notes text starts at column 1, row 7; the second line is 28 columns wide, 障害 four of them.
+        try session.waitFor("cursor after the wide characters") { _ in
+            (try? session.display("#{cursor_x},#{cursor_y}")) == "29,8"
+        }
         try session.keys("C-d")
         try session.waitFor(text: "Handoff #1 to bob recorded")
         let shown = try cli.ok(["handoff", "show", "1"])
