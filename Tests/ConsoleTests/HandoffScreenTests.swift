@@ -5,7 +5,7 @@ import Testing
 @testable import Console
 @testable import IncidentCore
 
-@Suite struct HandoffScreenTests {
+@Suite struct HandoffScreenTests: ConsoleKeyDriving {
     static let report = HandoffReport(
         generatedAt: ConsoleSamples.now, from: "alice", to: "", notes: "", transfersCommand: false,
         incidents: [
@@ -48,19 +48,6 @@ import Testing
                 id: 1, incident: "INC-20251104-001", title: "Checkout rollback", path: "Runbooks/checkout.md",
                 startedBy: "dana", startedAt: ConsoleSamples.time("2025-11-04T10:22:00Z"), stepsRecorded: 3)
         ])
-
-    func state(_ width: Int = 120, _ height: Int = 40) -> ConsoleState {
-        ConsoleSamples.loadedState(size: Size(width: width, height: height))
-    }
-
-    @discardableResult
-    func press(_ state: inout ConsoleState, _ keys: KeyPress...) -> [ConsoleEffect] {
-        keys.flatMap { ConsoleReducer.apply(&state, .key($0)) }
-    }
-
-    func type(_ state: inout ConsoleState, _ text: String) {
-        for character in text { _ = ConsoleReducer.apply(&state, .key(.character(character))) }
-    }
 
     func screen(_ state: ConsoleState) throws -> HandoffScreen {
         guard case .handoff(let screen) = state.mode else { throw CancellationError() }
