@@ -49,9 +49,13 @@ public enum PostmortemDraft {
         template: PostmortemTemplate = .standard, redactor: Redactor = .standard
     ) throws -> String {
         let report = try report(key: key, from: store, redactor: redactor)
-        let text = try render(report, format: format, template: template)
+        let bytes =
+            switch format {
+            case .markdown: template.renderBytes(report)
+            case .json: Array(try render(report, format: format, template: template).utf8)
+            }
         let target = absolute(path ?? defaultFileName(key: report.key, format: format))
-        try writeAtomically(text, to: target)
+        try writeAtomically(bytes, to: target)
         return target
     }
 
@@ -66,7 +70,7 @@ public enum PostmortemDraft {
 
     /// Through a temporary file in the same folder and a rename, writing the string's bytes as
     /// they are: a draft is either the old file or the whole new one, never half of each.
-    static func writeAtomically(_ text: String, to path: String) throws {
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -75,8 +79,7 @@ public enum PostmortemDraft {
         let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        var bytes = text
-        let failure = bytes.withUTF8 { buffer -> Int32 in
+        let failure = bytes.withUnsafeBufferPointer { buffer -> Int32 in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

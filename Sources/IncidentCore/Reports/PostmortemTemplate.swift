@@ -8,6 +8,12 @@ public struct PostmortemTemplate: Sendable {
     /// Where the template came from, for error messages: a path or "built-in".
     public let source: String
     let template: MustacheTemplate
+    /// The template cut in two at its one `{{{tables.timeline}}}`, when it has exactly one outside
+    /// any section: the halves are rendered and the table is written between them into one
+    /// buffer, instead of through Mustache's string building (several copies of a 7 MB table).
+    let aroundTimeline: (head: MustacheTemplate, tail: MustacheTemplate)?
+
+    static let timelineTag = "{{{tables.timeline}}}"
 
     /// Parses `text`; a syntax error names `source` and the line, as written by the user.
     public init(text: String, source: String) throws {
@@ -15,7 +21,7 @@ public struct PostmortemTemplate: Sendable {
         // A standalone pragma line is dropped whole by the parser, so the user's line 1 stays line 1
         // once the reported line number is shifted back by one.
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+            template = try MustacheTemplate(string: Self.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             throw ConfigError(
                 file: source, line: max(1, error.context.lineNumber - 1),
@@ -23,6 +29,20 @@ public struct PostmortemTemplate: Sendable {
         } catch {
             throw ConfigError(file: source, line: nil, message: "template error: \(error)")
         }
+        aroundTimeline = Self.split(text)
+    }
+
+    static let pragma = "{{% CONTENT_TYPE: TEXT}}\n"
+
+    /// Halves that parse on their own cannot have a section (or a set-delimiter change) open
+    /// across the cut, so rendering them apart gives the same bytes as rendering the whole.
+    static func split(_ text: String) -> (head: MustacheTemplate, tail: MustacheTemplate)? {
+        let parts = text.components(separatedBy: timelineTag)
+        guard parts.count == 2, !text.contains("{{="),
+            let head = try? MustacheTemplate(string: pragma + parts[0]),
+            let tail = try? MustacheTemplate(string: pragma + parts[1])
+        else { return nil }
+        return (head, tail)
     }
 
     /// Reads a template file; a missing or unreadable file is an error naming it.
@@ -41,10 +61,33 @@ public struct PostmortemTemplate: Sendable {
     public static let standard = try! PostmortemTemplate(text: standardText, source: "built-in")
 
     public func render(_ report: PostmortemReport) -> String {
+        if aroundTimeline != nil { return String(decoding: renderBytes(report), as: UTF8.self) }
         var output = template.render(PostmortemTemplateContext(report: report))
         while output.hasSuffix("\n\n") { output.removeLast() }
         if !output.hasSuffix("\n") { output += "\n" }
         return output
+    }
+
+    /// The draft's UTF-8 bytes, ending in exactly one line break: what `render` returns, built
+    /// in one buffer when the template allows, for writing to a file without a String between.
+    func renderBytes(_ report: PostmortemReport) -> [UInt8] {
+        guard let (head, tail) = aroundTimeline else { return Array(render(report).utf8) }
+        let context = PostmortemTemplateContext(report: report)
+        let before = head.render(context)
+        let after = tail.render(context)
+        var out: [UInt8] = []
+        out.reserveCapacity(
+            before.utf8.count + after.utf8.count
+                + report.timeline.reduce(64) { $0 + $1.text.utf8.count + $1.author.utf8.count + 64 })
+        out.append(contentsOf: before.utf8)
+        let start = out.count
+        PostmortemTables.appendTimeline(report, to: &out)
+        // As `{{{tables.timeline}}}` gives it: without the table's final line break.
+        if out.count > start, out.last == 10 { out.removeLast() }
+        out.append(contentsOf: after.utf8)
+        while out.count >= 2, out[out.count - 1] == 10, out[out.count - 2] == 10 { out.removeLast() }
+        if out.last != 10 { out.append(10) }
+        return out
     }
 
     static func describe(_ error: any Error) -> String {
