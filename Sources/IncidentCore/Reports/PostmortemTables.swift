@@ -5,13 +5,16 @@ public enum PostmortemTables {
     public static func timeline(_ report: PostmortemReport) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(report.timeline.count * 100)
-        appendTimeline(report, to: &out)
+        appendTimeline(report, to: &out) { _ in }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The timeline tables written straight into `out`, so a whole draft can be built in one
     /// buffer instead of copying a table of 100,000 rows from string to string.
-    static func appendTimeline(_ report: PostmortemReport, to out: inout [UInt8]) {
+    /// `afterRow` may drain `out` (to a file) as the table grows.
+    static func appendTimeline(
+        _ report: PostmortemReport, to out: inout [UInt8], afterRow: (inout [UInt8]) throws -> Void
+    ) rethrows {
         let lines = report.timeline
         // Lines are in time order, so the timeline spans days exactly when its ends differ.
         let spansDays = lines.first?.day != lines.last?.day
@@ -33,6 +36,7 @@ public enum PostmortemTables {
             out.append(contentsOf: separator)
             MarkdownText.appendCell(line.text, to: &out)
             out.append(contentsOf: rowEnd)
+            try afterRow(&out)
         }
     }
 

@@ -61,33 +61,61 @@ public struct PostmortemTemplate: Sendable {
     public static let standard = try! PostmortemTemplate(text: standardText, source: "built-in")
 
     public func render(_ report: PostmortemReport) -> String {
-        if aroundTimeline != nil { return String(decoding: renderBytes(report), as: UTF8.self) }
+        // Collecting into an array cannot fail; were it to, the plain render below gives the same text.
+        var bytes: [UInt8] = []
+        if aroundTimeline != nil, (try? renderBytes(report, chunk: .max, emit: { bytes.append(contentsOf: $0) })) != nil
+        {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = template.render(PostmortemTemplateContext(report: report))
         while output.hasSuffix("\n\n") { output.removeLast() }
         if !output.hasSuffix("\n") { output += "\n" }
         return output
     }
 
-    /// The draft's UTF-8 bytes, ending in exactly one line break: what `render` returns, built
-    /// in one buffer when the template allows, for writing to a file without a String between.
-    func renderBytes(_ report: PostmortemReport) -> [UInt8] {
-        guard let (head, tail) = aroundTimeline else { return Array(render(report).utf8) }
+    /// The draft's UTF-8 bytes, exactly what `render` returns, handed to `emit` in pieces of
+    /// about `chunk` bytes: a file is written while the table is built, never held whole.
+    func renderBytes(
+        _ report: PostmortemReport, chunk: Int = 1 << 18, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        guard let (head, tail) = aroundTimeline else {
+            var text = render(report)
+            return try text.withUTF8(emit)
+        }
         let context = PostmortemTemplateContext(report: report)
-        let before = head.render(context)
-        let after = tail.render(context)
         var out: [UInt8] = []
-        out.reserveCapacity(
-            before.utf8.count + after.utf8.count
-                + report.timeline.reduce(64) { $0 + $1.text.utf8.count + $1.author.utf8.count + 64 })
-        out.append(contentsOf: before.utf8)
-        let start = out.count
-        PostmortemTables.appendTimeline(report, to: &out)
-        // As `{{{tables.timeline}}}` gives it: without the table's final line break.
-        if out.count > start, out.last == 10 { out.removeLast() }
-        out.append(contentsOf: after.utf8)
-        while out.count >= 2, out[out.count - 1] == 10, out[out.count - 2] == 10 { out.removeLast() }
-        if out.last != 10 { out.append(10) }
-        return out
+        let estimate = report.timeline.reduce(4096) { $0 + $1.text.utf8.count + $1.author.utf8.count + 64 }
+        out.reserveCapacity(min(chunk, estimate) + 4096)
+        /// Sends what is buffered except trailing line-end bytes, which the final fix-up may drop.
+        func flush(_ out: inout [UInt8]) throws {
+            var keep = out.count
+            while keep > 0, out[keep - 1] == 10 || out[keep - 1] == 13 { keep -= 1 }
+            try out.withUnsafeBufferPointer { try emit(UnsafeBufferPointer(rebasing: $0[..<keep])) }
+            out.removeSubrange(..<keep)
+        }
+        out.append(contentsOf: head.render(context).utf8)
+        try PostmortemTables.appendTimeline(report, to: &out) { out in
+            if out.count >= chunk { try flush(&out) }
+        }
+        // As `{{{tables.timeline}}}` gives it: without the table's final line break (which
+        // `flush` never sends, so it is still here).
+        if !report.timeline.isEmpty, out.last == 10 { out.removeLast() }
+        out.append(contentsOf: tail.render(context).utf8)
+        Self.endWithOneLineBreak(&out)
+        try flush(&out)
+        try out.withUnsafeBufferPointer(emit)
+    }
+
+    /// The byte-level form of `render`'s `hasSuffix("\n\n")` loop, which compares characters:
+    /// `\r\n` is one character there and never counts as `\n`.
+    static func endWithOneLineBreak(_ out: inout [UInt8]) {
+        func endsWithNewlineCharacter(_ count: Int) -> Bool {
+            count >= 1 && out[count - 1] == 10 && (count < 2 || out[count - 2] != 13)
+        }
+        while out.count >= 2, endsWithNewlineCharacter(out.count), endsWithNewlineCharacter(out.count - 1) {
+            out.removeLast()
+        }
+        if !endsWithNewlineCharacter(out.count) { out.append(10) }
     }
 
     static func describe(_ error: any Error) -> String {
