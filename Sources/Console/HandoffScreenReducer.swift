@@ -90,7 +90,9 @@ enum HandoffScreenReducer {
         case .backTab:
             screen.focus = next(screen.focus, by: -1)
         case .pageDown:
-            screen.previewScroll += max(1, HandoffScreenLayout(size: state.size).previewText.height - 1)
+            let area = HandoffScreenLayout(size: state.size).previewText
+            let rows = screen.preview.map { HandoffReportLines.lines($0, width: area.width).count } ?? 0
+            screen.previewScroll = min(screen.previewScroll + max(1, area.height - 1), max(0, rows - area.height))
         case .pageUp:
             screen.previewScroll = max(
                 0, screen.previewScroll - max(1, HandoffScreenLayout(size: state.size).previewText.height - 1))

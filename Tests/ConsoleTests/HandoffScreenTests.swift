@@ -159,6 +159,19 @@ import Testing
         #expect(try screen(state).focus == .notes)
     }
 
+    @Test func pagingTheReportStopsAtItsEnd() throws {
+        var state = ConsoleSamples.loadedState(size: Size(width: 80, height: 24))
+        press(&state, .character("H"))
+        _ = ConsoleReducer.apply(&state, .handoff(.previewLoaded(Self.report)))
+        press(&state, .pageDown, .pageDown, .pageDown, .pageDown)
+        let scrolled = try screen(state).previewScroll
+        #expect(scrolled > 0)
+        press(&state, .pageDown)
+        #expect(try screen(state).previewScroll == scrolled, "no further than the last page")
+        press(&state, .pageUp, .pageUp, .pageUp, .pageUp)
+        #expect(try screen(state).previewScroll == 0)
+    }
+
     @Test func storeChangesRefreshThePreview() throws {
         var state = filledIn()
         let effects = ConsoleReducer.apply(&state, .storeChanged)
