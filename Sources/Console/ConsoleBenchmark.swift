@@ -69,6 +69,7 @@ public enum ConsoleBenchmark {
         while !pending.isEmpty {
             let effect = pending.removeFirst()
             if case .perform = effect { continue }
+            if case .handoff(.submit) = effect { continue }
             if let event = runner.perform(effect) { pending += ConsoleReducer.apply(&state, event) }
         }
     }

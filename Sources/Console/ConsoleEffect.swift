@@ -7,5 +7,6 @@ public enum ConsoleEffect: Equatable, Sendable {
     case loadContext(key: String?)
     case perform(StoreAction)
     case runbook(RunbookEffect)
+    case handoff(HandoffEffect)
     case quit
 }

@@ -18,4 +18,5 @@ public enum ConsoleEvent: Equatable, Sendable {
     case actionSucceeded(message: String, selectKey: String?)
     case actionFailed(String)
     case runbook(RunbookEvent)
+    case handoff(HandoffEvent)
 }

@@ -5,4 +5,6 @@ public enum ConsoleMode: Equatable, Sendable {
     case normal
     case help(scrollOffset: Int)
     case input(InputPurpose, TextField)
+    case handoff(HandoffScreen)
+    case handoffLog(HandoffLog)
 }

@@ -18,6 +18,7 @@ public enum ConsoleReducer {
         case .resized(let size):
             state.size = size
             if !state.layout.visiblePanes.contains(state.focus) { state.focus = .incidents }
+            HandoffScreenReducer.resized(&state)
             clampIncidentList(&state)
             return []
         case .tick(let now):
@@ -53,7 +54,7 @@ public enum ConsoleReducer {
                     .loadTimeline(key: key, request: .after(sequence: state.timeline.lastSequence, limit: 1000)))
             }
             effects.append(.loadContext(key: state.selectedIncident?.incident.key))
-            return effects
+            return effects + HandoffScreenReducer.storeChanged(state)
         case .actionSucceeded(let message, let selectKey):
             state.notice = Notice(message, level: .info, now: state.now)
             state.pendingSelection = selectKey
@@ -63,12 +64,16 @@ public enum ConsoleReducer {
             return []
         case .runbook(let event):
             return runbookEvent(&state, event)
+        case .handoff(let event):
+            return HandoffScreenReducer.apply(&state, event)
         case .key(let key):
             if let effects = runbookKey(&state, key) { return effects }
             switch state.mode {
             case .normal: return normalKey(&state, key)
             case .help(let offset): return helpKey(&state, key, offset: offset)
             case .input(let purpose, let field): return inputKey(&state, key, purpose: purpose, field: field)
+            case .handoff(let screen): return HandoffScreenReducer.key(&state, key, screen)
+            case .handoffLog(let log): return HandoffScreenReducer.logKey(&state, key, log)
             }
         }
     }
@@ -148,9 +153,12 @@ public enum ConsoleReducer {
         case .addAction: openCommand(&state, "action add ")
         case .completeAction: openCommand(&state, "action done ")
         case .editField: openCommand(&state, "edit ")
-        case .handoff: openCommand(&state, "handoff ")
+        case .handoff:
+            return HandoffScreenReducer.open(&state)
         case .acknowledgeHandoff:
             return [.perform(.acknowledgeHandoff)]
+        case .handoffLog:
+            return [.handoff(.loadLog)]
         case .writePostmortem:
             guard let key = state.selectedIncident?.incident.key else {
                 state.notice = Notice("Select an incident first", level: .error, now: state.now)

@@ -41,6 +41,13 @@ public enum ConsoleView {
             overlay.render(into: &buffer, area: buffer.bounds, theme: theme)
             cursor = nil
         }
+        if case .handoff(let screen) = state.mode {
+            cursor = HandoffScreenView.render(state, screen, into: &buffer, theme: theme)
+        }
+        if case .handoffLog(let log) = state.mode {
+            HandoffLogView.render(log, into: &buffer, theme: theme)
+            cursor = nil
+        }
         return ConsoleFrame(buffer: buffer, cursor: cursor)
     }
 

@@ -71,6 +71,8 @@ final class EffectRunner: Sendable {
                     IncidentContext(key: key, runbook: runbook, pendingHandoff: try store.pendingHandoff()))
             case .perform(let action):
                 return try perform(action)
+            case .handoff(let effect):
+                return try perform(effect)
             }
         } catch let error as StoreError {
             return .actionFailed(error.description)

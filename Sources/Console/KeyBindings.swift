@@ -37,8 +37,9 @@ public enum KeyBindings {
         KeyBinding([.character("A")], .addAction, "Recording", "Add an action item (:action add title)"),
         KeyBinding([.character("x")], .completeAction, "Recording", "Complete an action item (:action done ID)"),
         KeyBinding([.character("e")], .editField, "Recording", "Edit summary, impact, root cause… (:edit impact text)"),
-        KeyBinding([.character("H")], .handoff, "Shift", "Hand over the shift (:handoff NAME notes)"),
+        KeyBinding([.character("H")], .handoff, "Shift", "Hand over the shift: report, recipient, notes"),
         KeyBinding([.character("K")], .acknowledgeHandoff, "Shift", "Acknowledge the pending handoff"),
+        KeyBinding([.character("L")], .handoffLog, "Shift", "Handoff log and the pending handoff's report"),
         KeyBinding([.character("P")], .writePostmortem, "Shift", "Write a postmortem draft of the incident to a file"),
         KeyBinding(
             [.character("R")], .attachRunbook, "Runbook",
@@ -87,6 +88,17 @@ public enum KeyBindings {
                     HelpEntry(keys: "Esc", description: "Cancel"),
                     HelpEntry(keys: "Tab", description: "Complete a command word"),
                     HelpEntry(keys: "Ctrl-W / Ctrl-U", description: "Delete a word / the whole line"),
+                ]))
+        sections.append(
+            HelpSection(
+                title: "Handoff screen",
+                entries: [
+                    HelpEntry(keys: "Ctrl-D", description: "Hand over: freeze the report and record the handoff"),
+                    HelpEntry(keys: "Tab / Shift-Tab", description: "Next / previous field; in To:, complete a name"),
+                    HelpEntry(keys: "Ctrl-T", description: "Transfer command to the incoming engineer"),
+                    HelpEntry(keys: "Enter", description: "In the notes, a new line"),
+                    HelpEntry(keys: "PgUp / PgDn", description: "Scroll the report"),
+                    HelpEntry(keys: "Esc", description: "Cancel (asks before throwing notes away)"),
                 ]))
         return sections
     }

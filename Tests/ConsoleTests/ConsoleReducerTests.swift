@@ -5,20 +5,7 @@ import Testing
 
 @testable import Console
 
-@Suite struct ConsoleReducerTests {
-    func state(_ width: Int = 120, _ height: Int = 40) -> ConsoleState {
-        ConsoleSamples.loadedState(size: Size(width: width, height: height))
-    }
-
-    @discardableResult
-    func press(_ state: inout ConsoleState, _ keys: KeyPress...) -> [ConsoleEffect] {
-        keys.flatMap { ConsoleReducer.apply(&state, .key($0)) }
-    }
-
-    func type(_ state: inout ConsoleState, _ text: String) {
-        for character in text { _ = ConsoleReducer.apply(&state, .key(.character(character))) }
-    }
-
+@Suite struct ConsoleReducerTests: ConsoleKeyDriving {
     @Test func startLoadsOpenIncidents() {
         var state = ConsoleState(
             size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")
@@ -273,8 +260,8 @@ import Testing
 
     @Test func shiftKeysHandOverAcknowledgeAndDraft() {
         var state = state()
-        press(&state, .character("H"))
-        type(&state, "bob pool still saturated")
+        press(&state, .character(":"))
+        type(&state, "handoff bob pool still saturated")
         #expect(press(&state, .enter) == [.perform(.handoff(to: "bob", notes: "pool still saturated"))])
         #expect(press(&state, .character("K")) == [.perform(.acknowledgeHandoff)])
         #expect(press(&state, .character("P")) == [.perform(.writePostmortem(key: "INC-20251104-001"))])

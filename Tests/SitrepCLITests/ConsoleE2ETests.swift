@@ -130,6 +130,39 @@ struct ConsoleE2ETests {
         #expect(try cli.ok(["show", first]).contains("alice acknowledged handoff #1 from dana"))
     }
 
+    @Test func handoffScreenRecordsMultiLineNotesAndTheIncomingUserAcknowledges() throws {
+        let (cli, first, _) = try seeded()
+        let session = try TmuxSession(cli: cli)
+        try session.waitFor(text: "Incidents · open")
+        try session.keys("H")
+        try session.waitFor("handoff screen with the report") {
+            $0.contains("Shift handoff") && $0.contains("Open incidents (2)") && $0.contains("Ctrl-D hand over")
+        }
+        try session.type("bob")
+        try session.keys("Tab", "Tab")
+        try session.type("Watch checkout-db-2 connections")
+        try session.keys("Enter")
+        try session.type("障害 on canary hosts is gone")
+        try session.waitFor(text: "line 2/2")
+        // The notes text starts at column 1, row 7; the second line is 28 columns wide, 障害 four of them.
+        try session.waitFor("cursor after the wide characters") { _ in
+            (try? session.display("#{cursor_x},#{cursor_y}")) == "29,8"
+        }
+        try session.keys("C-d")
+        try session.waitFor(text: "Handoff #1 to bob recorded")
+        let shown = try cli.ok(["handoff", "show", "1"])
+        #expect(shown.contains("Watch checkout-db-2 connections"))
+        #expect(shown.contains("障害 on canary hosts is gone"))
+        #expect(shown.contains("**Not yet acknowledged.**"))
+
+        let incoming = try TmuxSession(cli: cli, shell: "SITREP_USER=bob " + TmuxSession.quote(CLIRunner.binary))
+        try incoming.waitFor(text: "handoff #1 alice → bob not acknowledged")
+        try incoming.keys("K")
+        try incoming.waitFor(text: "Handoff #1 from alice acknowledged")
+        #expect(try cli.ok(["handoff", "show", "1"]).contains("Acknowledged by bob"))
+        #expect(try cli.ok(["show", first]).contains("bob acknowledged handoff #1 from alice"))
+    }
+
     @Test func healthCheckTurningRedShowsInThePaneAndTimeline() throws {
         let (cli, _, _) = try seeded()
         let payments = try cli.ok(["declare", "Payments errors", "--severity", "P1", "--service", "payments"])

@@ -49,9 +49,14 @@ public enum PostmortemDraft {
         template: PostmortemTemplate = .standard, redactor: Redactor = .standard
     ) throws -> String {
         let report = try report(key: key, from: store, redactor: redactor)
-        let text = try render(report, format: format, template: template)
         let target = absolute(path ?? defaultFileName(key: report.key, format: format))
-        try writeAtomically(text, to: target)
+        switch format {
+        case .markdown:
+            try writeAtomically(to: target) { write in try template.renderBytes(report, emit: write) }
+        case .json:
+            var text = try render(report, format: format, template: template)
+            try writeAtomically(to: target) { write in try text.withUTF8(write) }
+        }
         return target
     }
 
@@ -64,9 +69,11 @@ public enum PostmortemDraft {
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 
-    /// Through a temporary file in the same folder and a rename, writing the string's bytes as
-    /// they are: a draft is either the old file or the whole new one, never half of each.
-    static func writeAtomically(_ text: String, to path: String) throws {
+    /// Through a temporary file in the same folder and a rename, writing the bytes `produce` hands
+    /// over as they are: a draft is either the old file or the whole new one, never half of each.
+    static func writeAtomically(
+        to path: String, _ produce: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+    ) throws {
         let folder = (path as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -75,18 +82,24 @@ public enum PostmortemDraft {
         let temporary = folder + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        var bytes = text
-        let failure = bytes.withUTF8 { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
+        var failure: Int32 = 0
+        do {
+            try produce { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        throw StoreError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += written
                 }
-                offset += written
             }
-            return 0
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         close(descriptor)
         if failure == 0, rename(temporary, path) == 0 { return }

@@ -3,14 +3,24 @@
 public enum PostmortemTables {
     /// One table per UTC day under a `### day` heading when the timeline spans days, else one table.
     public static func timeline(_ report: PostmortemReport) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(report.timeline.count * 100)
+        appendTimeline(report, to: &out) { _ in }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The timeline tables written straight into `out`, so a whole draft can be built in one
+    /// buffer instead of copying a table of 100,000 rows from string to string.
+    /// `afterRow` may drain `out` (to a file) as the table grows.
+    static func appendTimeline(
+        _ report: PostmortemReport, to out: inout [UInt8], afterRow: (inout [UInt8]) throws -> Void
+    ) rethrows {
         let lines = report.timeline
         // Lines are in time order, so the timeline spans days exactly when its ends differ.
         let spansDays = lines.first?.day != lines.last?.day
         let rowStart = Array("| ".utf8)
         let separator = Array(" | ".utf8)
         let rowEnd = Array(" |\n".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(lines.count * 100)
         var day = ""
         for line in lines {
             if line.day != day {
@@ -26,8 +36,8 @@ public enum PostmortemTables {
             out.append(contentsOf: separator)
             MarkdownText.appendCell(line.text, to: &out)
             out.append(contentsOf: rowEnd)
+            try afterRow(&out)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     public static func header(_ report: PostmortemReport) -> String {

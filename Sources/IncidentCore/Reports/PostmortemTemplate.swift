@@ -8,6 +8,12 @@ public struct PostmortemTemplate: Sendable {
     /// Where the template came from, for error messages: a path or "built-in".
     public let source: String
     let template: MustacheTemplate
+    /// The template cut in two at its one `{{{tables.timeline}}}`, when it has exactly one outside
+    /// any section: the halves are rendered and the table is written between them into one
+    /// buffer, instead of through Mustache's string building (several copies of a 7 MB table).
+    let aroundTimeline: (head: MustacheTemplate, tail: MustacheTemplate)?
+
+    static let timelineTag = "{{{tables.timeline}}}"
 
     /// Parses `text`; a syntax error names `source` and the line, as written by the user.
     public init(text: String, source: String) throws {
@@ -15,7 +21,7 @@ public struct PostmortemTemplate: Sendable {
         // A standalone pragma line is dropped whole by the parser, so the user's line 1 stays line 1
         // once the reported line number is shifted back by one.
         do {
-            template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + text)
+            template = try MustacheTemplate(string: Self.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             throw ConfigError(
                 file: source, line: max(1, error.context.lineNumber - 1),
@@ -23,6 +29,20 @@ public struct PostmortemTemplate: Sendable {
         } catch {
             throw ConfigError(file: source, line: nil, message: "template error: \(error)")
         }
+        aroundTimeline = Self.split(text)
+    }
+
+    static let pragma = "{{% CONTENT_TYPE: TEXT}}\n"
+
+    /// Halves that parse on their own cannot have a section (or a set-delimiter change) open
+    /// across the cut, so rendering them apart gives the same bytes as rendering the whole.
+    static func split(_ text: String) -> (head: MustacheTemplate, tail: MustacheTemplate)? {
+        let parts = text.components(separatedBy: timelineTag)
+        guard parts.count == 2, !text.contains("{{="),
+            let head = try? MustacheTemplate(string: pragma + parts[0]),
+            let tail = try? MustacheTemplate(string: pragma + parts[1])
+        else { return nil }
+        return (head, tail)
     }
 
     /// Reads a template file; a missing or unreadable file is an error naming it.
@@ -41,10 +61,61 @@ public struct PostmortemTemplate: Sendable {
     public static let standard = try! PostmortemTemplate(text: standardText, source: "built-in")
 
     public func render(_ report: PostmortemReport) -> String {
+        // Collecting into an array cannot fail; were it to, the plain render below gives the same text.
+        var bytes: [UInt8] = []
+        if aroundTimeline != nil, (try? renderBytes(report, chunk: .max, emit: { bytes.append(contentsOf: $0) })) != nil
+        {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var output = template.render(PostmortemTemplateContext(report: report))
         while output.hasSuffix("\n\n") { output.removeLast() }
         if !output.hasSuffix("\n") { output += "\n" }
         return output
+    }
+
+    /// The draft's UTF-8 bytes, exactly what `render` returns, handed to `emit` in pieces of
+    /// about `chunk` bytes: a file is written while the table is built, never held whole.
+    func renderBytes(
+        _ report: PostmortemReport, chunk: Int = 1 << 18, emit: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        guard let (head, tail) = aroundTimeline else {
+            var text = render(report)
+            return try text.withUTF8(emit)
+        }
+        let context = PostmortemTemplateContext(report: report)
+        var out: [UInt8] = []
+        let estimate = report.timeline.reduce(4096) { $0 + $1.text.utf8.count + $1.author.utf8.count + 64 }
+        out.reserveCapacity(min(chunk, estimate) + 4096)
+        /// Sends what is buffered except trailing line-end bytes, which the final fix-up may drop.
+        func flush(_ out: inout [UInt8]) throws {
+            var keep = out.count
+            while keep > 0, out[keep - 1] == 10 || out[keep - 1] == 13 { keep -= 1 }
+            try out.withUnsafeBufferPointer { try emit(UnsafeBufferPointer(rebasing: $0[..<keep])) }
+            out.removeSubrange(..<keep)
+        }
+        out.append(contentsOf: head.render(context).utf8)
+        try PostmortemTables.appendTimeline(report, to: &out) { out in
+            if out.count >= chunk { try flush(&out) }
+        }
+        // As `{{{tables.timeline}}}` gives it: without the table's final line break (which
+        // `flush` never sends, so it is still here).
+        if !report.timeline.isEmpty, out.last == 10 { out.removeLast() }
+        out.append(contentsOf: tail.render(context).utf8)
+        Self.endWithOneLineBreak(&out)
+        try flush(&out)
+        try out.withUnsafeBufferPointer(emit)
+    }
+
+    /// The byte-level form of `render`'s `hasSuffix("\n\n")` loop, which compares characters:
+    /// `\r\n` is one character there and never counts as `\n`.
+    static func endWithOneLineBreak(_ out: inout [UInt8]) {
+        func endsWithNewlineCharacter(_ count: Int) -> Bool {
+            count >= 1 && out[count - 1] == 10 && (count < 2 || out[count - 2] != 13)
+        }
+        while out.count >= 2, endsWithNewlineCharacter(out.count), endsWithNewlineCharacter(out.count - 1) {
+            out.removeLast()
+        }
+        if !endsWithNewlineCharacter(out.count) { out.append(10) }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -21,6 +21,9 @@ public struct Redactor: Sendable {
     let triggerGroups: [[(word: [UInt8], rule: Int)]]
     /// For each of the 65,536 byte pairs, 1 + its index in `triggerGroups`, or 0 for none.
     let groupByPair: [UInt8]
+    /// One bit per byte pair that starts some trigger word: 8 KB that stays in the L1 cache, so
+    /// the scan rarely touches the 64 KB `groupByPair` table at all.
+    let pairBits: [UInt64]
     /// Rules that run on every text: those without triggers, and any beyond the 64 a mask holds.
     let unconditional: UInt64
 
@@ -56,6 +59,9 @@ public struct Redactor: Sendable {
             }
         }
         triggerGroups = groups
+        var pairBits = [UInt64](repeating: 0, count: 1024)
+        for pair in 0..<65_536 where groupByPair[pair] != 0 { pairBits[pair >> 6] |= 1 << UInt64(pair & 63) }
+        self.pairBits = pairBits
         self.groupByPair = groupByPair
         self.unconditional = unconditional
     }
@@ -89,13 +95,14 @@ public struct Redactor: Sendable {
         let count = bytes.count
         guard count >= 2 else { return 0 }
         var mask: UInt64 = 0
-        groupByPair.withUnsafeBufferPointer { groupByPair in
+        pairBits.withUnsafeBufferPointer { pairBits in
             var previous = Self.lower(bytes[0])
             for start in 0..<count - 1 {
                 let next = Self.lower(bytes[start + 1])
-                let group = groupByPair[Int(previous) << 8 | Int(next)]
+                let pair = Int(previous) << 8 | Int(next)
                 previous = next
-                if group == 0 { continue }
+                if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { continue }
+                let group = groupByPair[pair]
                 for candidate in triggerGroups[Int(group) - 1] where mask & (1 << UInt64(candidate.rule)) == 0 {
                     let word = candidate.word
                     guard word.count <= count - start else { continue }

@@ -11,6 +11,8 @@ extension SQLiteIncidentStore: PostmortemSource {
             let incident = try fetchIncident(db, key: key)
             let detail = try detail(db, incident: incident, includingTimeline: false)
             var timeline = PostmortemBuilder.Timeline(redactor: redactor)
+            // Sized once from the stored count: growing by doubling copies (and faults in) the lines again and again.
+            timeline.collected.reserveCapacity(incident.timelineCount)
             let statement = try db.makeStatement(
                 sql: """
                     SELECT sequence, kind, author, eventAt, text, details FROM timelineEntry
