@@ -1,5 +1,6 @@
 import Foundation
 import IncidentCore
+import Synchronization
 import TerminalUI
 
 /// Measurements behind `make bench` for the console, run on real data in process.
@@ -18,14 +19,90 @@ public enum ConsoleBenchmark {
     public static func keystrokes(store: any ConsoleStore, size: Size, count: Int) throws -> TimeInterval {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
-        let runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
         settle(&state, ConsoleReducer.start(&state), store: store)
-        // Timeline loads the keys trigger are answered from a cache, so only UI work is timed.
-        var pages: [String: TimelinePage] = [:]
-        var previous = ConsoleView.render(state, theme: .dark).buffer
+        var keys = KeyTimer(store: store, state: state)
         var samples: [TimeInterval] = []
         samples.reserveCapacity(count)
         for index in 0..<count {
+            samples.append(keys.press(index))
+        }
+        return samples.sorted()[samples.count / 2]
+    }
+
+    /// Median seconds for reducer + render + diff per key while `monitor` has its checks on screen,
+    /// pressing a key every `pause` seconds (a fast typist) for `seconds`. With `polling`, the
+    /// monitor runs and its results reach the state between keys the way the runtime forwards
+    /// them (every event posts the current statuses to the inbox); without, the same rows sit
+    /// still. Returns the median and how many health updates were applied.
+    public static func keystrokes(
+        store: any ConsoleStore, size: Size, seconds: Double, pause: Double = 0.02, monitor: HealthMonitor,
+        polling: Bool
+    ) throws -> (median: TimeInterval, updates: Int) {
+        var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
+        _ = ConsoleReducer.apply(&state, .resized(size))
+        settle(&state, ConsoleReducer.start(&state), store: store)
+        _ = ConsoleReducer.apply(&state, .healthUpdated(blocking { await monitor.statuses() }))
+        let inbox = ConsoleInbox()
+        let forwarder: Task<Void, Never>? =
+            polling
+            ? Task.detached {
+                let events = await monitor.events()
+                await monitor.start()
+                for await _ in events {
+                    inbox.post(.healthUpdated(await monitor.statuses()))
+                }
+            } : nil
+        var keys = KeyTimer(store: store, state: state)
+        var samples: [TimeInterval] = []
+        var updates = 0
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        var index = 0
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            for event in inbox.drain() {
+                updates += 1
+                _ = ConsoleReducer.apply(&keys.state, event)
+            }
+            samples.append(keys.press(index))
+            index += 1
+            usleep(useconds_t(pause * 1e6))
+        }
+        if let forwarder {
+            blocking { await monitor.stop() }
+            forwarder.cancel()
+        }
+        return (samples.sorted()[samples.count / 2], updates)
+    }
+
+    /// Waits on this thread for async work, as the console's own thread waits for nothing else.
+    private static func blocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+        let result = Mutex<T?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            let value = await body()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        done.wait()
+        return result.withLock { $0! }
+    }
+
+    /// Presses keys over already-loaded data and times each: reducer, render and diff against the
+    /// previous frame. Timeline loads the keys trigger are answered from a cache, so only UI work
+    /// is timed.
+    private struct KeyTimer {
+        var state: ConsoleState
+        let runner: EffectRunner
+        var pages: [String: TimelinePage] = [:]
+        var previous: ScreenBuffer
+
+        init(store: any ConsoleStore, state: ConsoleState) {
+            self.state = state
+            runner = EffectRunner(store: store, user: "bench", inbox: ConsoleInbox())
+            previous = ConsoleView.render(state, theme: .dark).buffer
+        }
+
+        /// The `index`-th key moves the selection five rows down, then five up, and so on.
+        mutating func press(_ index: Int) -> TimeInterval {
             let key: KeyPress = (index / 5) % 2 == 0 ? .character("j") : .character("k")
             let start = DispatchTime.now().uptimeNanoseconds
             var effects = ConsoleReducer.apply(&state, .key(key))
@@ -40,9 +117,8 @@ public enum ConsoleBenchmark {
             let frame = ConsoleView.render(state, theme: .dark).buffer
             _ = frame.changes(from: previous)
             previous = frame
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        return samples.sorted()[samples.count / 2]
     }
 
     /// The state after the first screen, for measuring what one selection move sends.

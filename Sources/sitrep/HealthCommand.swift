@@ -105,8 +105,13 @@ struct HealthCommand: ParsableCommand {
             Task { await monitor.start() }
             done.wait()
             for source in sources { source.cancel() }
-            try RunbookCommand.Run.wait {
+            let missed = try RunbookCommand.Run.wait {
                 await monitor.stop()
+                return await monitor.missedIntervals()
+            }
+            for (check, count) in missed.sorted(by: { $0.key < $1.key }) {
+                FileHandle.standardError.write(
+                    Data("sitrep: \(check): \(count) interval(s) missed while a probe was still running\n".utf8))
             }
             print("stopped")
         }
