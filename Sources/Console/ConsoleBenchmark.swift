@@ -29,48 +29,60 @@ public enum ConsoleBenchmark {
         return samples.sorted()[samples.count / 2]
     }
 
-    /// Median seconds for reducer + render + diff per key while `monitor` has its checks on screen,
-    /// pressing a key every `pause` seconds (a fast typist) for `seconds`. With `polling`, the
-    /// monitor runs and its results reach the state between keys the way the runtime forwards
-    /// them (every event posts the current statuses to the inbox); without, the same rows sit
-    /// still. Returns the median and how many health updates were applied.
+    /// Median seconds for reducer + render + diff per key with `monitor`'s checks on screen,
+    /// pressing a key every `pause` seconds (a fast typist) for `seconds` while it polls, then
+    /// for as long again after it stopped, over the same rows. While polling, its results reach
+    /// the state between keys the way the runtime forwards them (every event posts the current
+    /// statuses to the inbox). The first `warmUp` seconds of polling are not timed, so both halves
+    /// show rows with latencies and sparklines. Returns both medians and how many health updates
+    /// were applied.
     public static func keystrokes(
-        store: any ConsoleStore, size: Size, seconds: Double, pause: Double = 0.02, monitor: HealthMonitor,
-        polling: Bool
-    ) throws -> (median: TimeInterval, updates: Int) {
+        store: any ConsoleStore, size: Size, seconds: Double, warmUp: Double = 2, pause: Double = 0.02,
+        monitor: HealthMonitor
+    ) throws -> (polling: TimeInterval, still: TimeInterval, updates: Int) {
         var state = ConsoleState(size: size, now: Date(), user: "bench", databasePath: "")
         _ = ConsoleReducer.apply(&state, .resized(size))
         settle(&state, ConsoleReducer.start(&state), store: store)
-        _ = ConsoleReducer.apply(&state, .healthUpdated(blocking { await monitor.statuses() }))
         let inbox = ConsoleInbox()
-        let forwarder: Task<Void, Never>? =
-            polling
-            ? Task.detached {
-                let events = await monitor.events()
-                await monitor.start()
-                for await _ in events {
-                    inbox.post(.healthUpdated(await monitor.statuses()))
-                }
-            } : nil
-        var keys = KeyTimer(store: store, state: state)
-        var samples: [TimeInterval] = []
-        var updates = 0
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
-        var index = 0
-        while DispatchTime.now().uptimeNanoseconds < deadline {
-            for event in inbox.drain() {
-                updates += 1
-                _ = ConsoleReducer.apply(&keys.state, event)
+        let forwarder = Task.detached {
+            let events = await monitor.events()
+            inbox.post(.healthUpdated(await monitor.statuses()))
+            await monitor.start()
+            for await _ in events {
+                inbox.post(.healthUpdated(await monitor.statuses()))
             }
-            samples.append(keys.press(index))
-            index += 1
-            usleep(useconds_t(pause * 1e6))
         }
-        if let forwarder {
-            blocking { await monitor.stop() }
-            forwarder.cancel()
+        var keys = KeyTimer(store: store, state: state)
+        var updates = 0
+        var index = 0
+        /// Presses keys until `seconds` have passed, applying what the inbox holds before each.
+        func press(for seconds: Double, timed: Bool) -> [TimeInterval] {
+            var samples: [TimeInterval] = []
+            let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+            while DispatchTime.now().uptimeNanoseconds < deadline {
+                for event in inbox.drain() {
+                    updates += 1
+                    _ = ConsoleReducer.apply(&keys.state, event)
+                }
+                let elapsed = keys.press(index)
+                if timed { samples.append(elapsed) }
+                index += 1
+                usleep(useconds_t(pause * 1e6))
+            }
+            return samples
         }
-        return (samples.sorted()[samples.count / 2], updates)
+        _ = press(for: warmUp, timed: false)
+        let polling = press(for: seconds, timed: true)
+        blocking { await monitor.stop() }
+        forwarder.cancel()
+        for event in inbox.drain() { _ = ConsoleReducer.apply(&keys.state, event) }
+        _ = ConsoleReducer.apply(&keys.state, .healthUpdated(blocking { await monitor.statuses() }))
+        let still = press(for: seconds, timed: true)
+        return (median(polling), median(still), updates)
+    }
+
+    private static func median(_ samples: [TimeInterval]) -> TimeInterval {
+        samples.isEmpty ? 0 : samples.sorted()[samples.count / 2]
     }
 
     /// Waits on this thread for async work, as the console's own thread waits for nothing else.

@@ -114,16 +114,20 @@ public actor HealthMonitor {
                     }
                 })
         }
-        if store != nil {
+        if let store {
+            // The timed write runs here, off the actor, so a slow commit (fsync on a busy disk)
+            // never holds up `handle` and with it every check's next probe.
             tasks.append(
-                Task { [weak self, flushSleeper, flushInterval] in
+                Task.detached { [weak self, store, retention, flushSleeper, flushInterval] in
                     while !Task.isCancelled {
                         do {
                             try await flushSleeper.sleep(seconds: flushInterval)
                         } catch {
                             return
                         }
-                        await self?.flush()
+                        guard let batch = await self?.takePending() else { continue }
+                        let outcome = Result { try store.recordHealthSamples(batch, retention: retention) }
+                        await self?.noteWrite(outcome)
                     }
                 })
         }
@@ -216,14 +220,26 @@ public actor HealthMonitor {
     /// write succeeds).
     @discardableResult
     public func flush() -> [[String]]? {
-        guard let store, !pending.isEmpty else { return nil }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
-        do {
-            let notified = try store.recordHealthSamples(batch, retention: retention)
+        guard let store, let batch = takePending() else { return nil }
+        return noteWrite(Result { try store.recordHealthSamples(batch, retention: retention) })
+    }
+
+    /// Hands over what is pending for a write. Writes may then commit out of order (a state change
+    /// is written at once, maybe while a timed batch is still being written); samples are read back
+    /// in time order, so that is harmless.
+    private func takePending() -> [HealthRecord]? {
+        guard !pending.isEmpty else { return nil }
+        defer { pending.removeAll(keepingCapacity: true) }
+        return pending
+    }
+
+    @discardableResult
+    private func noteWrite(_ outcome: Result<[[String]], any Error>) -> [[String]]? {
+        switch outcome {
+        case .success(let notified):
             lastStoreError = nil
             return notified
-        } catch {
+        case .failure(let error):
             lastStoreError = "\(error)"
             return nil
         }

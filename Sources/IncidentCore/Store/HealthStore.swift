@@ -8,7 +8,7 @@ public protocol HealthStore: Sendable {
     /// the keys of the incidents that got an entry.
     @discardableResult
     func recordHealthSamples(_ records: [HealthRecord], retention: HealthRetention) throws -> [[String]]
-    /// The newest `limit` samples of a check, oldest first (for a sparkline).
+    /// The newest `limit` samples of a check, oldest first by sample time (for a sparkline).
     func healthSamples(check: String, limit: Int) throws -> [HealthSample]
     /// Each check's last recorded state and when it began, to resume after a restart.
     func lastHealthStates() throws -> [String: (state: HealthState, since: Date)]

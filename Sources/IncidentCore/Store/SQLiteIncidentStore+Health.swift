@@ -104,7 +104,7 @@ extension SQLiteIncidentStore: HealthStore {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM healthSample WHERE "check" = ? ORDER BY id DESC LIMIT ?
+                    SELECT * FROM healthSample WHERE "check" = ? ORDER BY sampledAt DESC, id DESC LIMIT ?
                     """, arguments: [check, limit])
             return try rows.reversed().map { row in
                 let results: String = row["conditionResults"]
