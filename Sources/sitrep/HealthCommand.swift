@@ -87,8 +87,9 @@ struct HealthCommand: ParsableCommand {
             let store = try options.run { store, _ in store }
             let done = DispatchSemaphore(value: 0)
             let prober = HealthProber()
+            // Nothing here draws a sparkline, so only the last sample per check is kept in memory.
             let monitor = HealthMonitor(
-                checks: file.checks, store: store, retention: file.retention, prober: prober,
+                checks: file.checks, store: store, retention: file.retention, prober: prober, recentLimit: 1,
                 onEvent: { event in
                     let line = HealthCheckReport.eventLine(event)
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -80,12 +80,12 @@ public actor HealthMonitor {
     /// A monitor probing with a real `HealthProber`.
     public init(
         checks: [HealthCheck], store: (any HealthStore)?, retention: HealthRetention = HealthRetention(),
-        prober: HealthProber, sleeper: any HealthSleeper = TaskSleeper(), flushSleeper: (any HealthSleeper)? = nil,
-        onEvent: (@Sendable (HealthEvent) -> Void)? = nil
+        prober: HealthProber, sleeper: any HealthSleeper = TaskSleeper(), recentLimit: Int = 60,
+        flushSleeper: (any HealthSleeper)? = nil, onEvent: (@Sendable (HealthEvent) -> Void)? = nil
     ) {
         self.init(
-            checks: checks, store: store, retention: retention, sleeper: sleeper, flushSleeper: flushSleeper,
-            onEvent: onEvent, probe: { await prober.probe($0) })
+            checks: checks, store: store, retention: retention, sleeper: sleeper, recentLimit: recentLimit,
+            flushSleeper: flushSleeper, onEvent: onEvent, probe: { await prober.probe($0) })
     }
 
     /// Starts one polling task per check; each probes at once, then every `interval` on a fixed
