@@ -321,6 +321,11 @@ report(f"probes completed per second ({ENDPOINTS} endpoints, {INTERVAL:g} s, {SE
        "blackbox_exporter", bb_rate, f">= {ENDPOINTS * 0.99:.0f}/s", sitrep_rate >= ENDPOINTS * 0.99, digits=0)
 report("CPU seconds for the run (utime + stime)", sitrep_cpu, "s", "blackbox_exporter", bb_cpu, "ratio <= 1.0",
        sitrep_cpu <= bb_cpu, ratio=sitrep_cpu / bb_cpu if bb_cpu else None)
+sitrep_per_probe = sitrep_cpu / samples * 1000 if samples else 0
+bb_per_probe = bb_cpu / bb_completed * 1000 if bb_completed else 0
+report("CPU per completed probe", sitrep_per_probe, "ms", "blackbox_exporter", bb_per_probe, "(reported)", True,
+       ratio=sitrep_per_probe / bb_per_probe if bb_per_probe else None, digits=3)
+rows[-1] = rows[-1][:5] + ("",)
 report("peak RSS", sitrep_rss, "MB", "blackbox_exporter", bb_rss, "(reported)", True,
        ratio=sitrep_rss / bb_rss if bb_rss else None, digits=1)
 rows[-1] = rows[-1][:5] + ("",)
