@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Samples are written in batches: plain samples wait (at most `flushInterval`) and go to the
 /// store together in one transaction, so a thousand checks a second cost one commit a second, not
-/// a thousand. A sample that changes a check's state is written at once, with everything pending
-/// before it, so the timeline and `notifiedIncidents` are exact and in order.
+/// a thousand; the timed write runs off the actor. A sample that changes a check's state is
+/// written at once, with everything pending before it, so the timeline and `notifiedIncidents`
+/// are exact when its event goes out.
 public actor HealthMonitor {
     public typealias Probe = @Sendable (HealthCheck) async -> HealthSample
 
