@@ -14,6 +14,7 @@ Installs nginx and prometheus-blackbox-exporter with apt-get when missing; skips
 when that is impossible.
 """
 import asyncio
+import atexit
 import calendar
 import os
 import shutil
@@ -112,6 +113,15 @@ def spawn(args, name):
     process.log = log
     started.append(process)
     return process
+
+
+def stop_all():
+    """Leaves no server behind, however the script ends."""
+    for process in started:
+        stop(process)
+
+
+atexit.register(stop_all)
 
 
 def log_text(process):
@@ -352,8 +362,7 @@ report(f"console render + diff per key, {ENDPOINTS} checks on screen, stopped", 
        plain_ms, "(reported)", True, ratio=still_ms / plain_ms if plain_ms else None, digits=3)
 rows[-1] = rows[-1][:5] + ("",)
 
-for process in started:
-    stop(process)
+stop_all()
 header = ("benchmark", "sitrep", "peer", "ratio", "target", "")
 widths = [max(len(str(row[i])) for row in rows + [header]) for i in range(6)]
 for row in [header] + rows:
