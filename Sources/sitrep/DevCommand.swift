@@ -10,7 +10,7 @@ struct DevCommand: ParsableCommand {
         shouldDisplay: false,
         subcommands: [
             Seed.self, AppendNotes.self, BenchAppend.self, Keys.self, RunbookBenchCommand.self,
-            ConsoleBenchCommand.self,
+            ConsoleBenchCommand.self, HealthConsoleBenchCommand.self,
         ])
 
     struct Seed: ParsableCommand {

@@ -89,8 +89,9 @@ struct HealthCommand: ParsableCommand {
             let store = try options.run { store, _ in store }
             let done = DispatchSemaphore(value: 0)
             let prober = HealthProber()
+            // Nothing here draws a sparkline, so only the last sample per check is kept in memory.
             let monitor = HealthMonitor(
-                checks: file.checks, store: store, retention: file.retention, prober: prober,
+                checks: file.checks, store: store, retention: file.retention, prober: prober, recentLimit: 1,
                 onEvent: { event in
                     let line = HealthCheckReport.eventLine(event)
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -107,8 +108,13 @@ struct HealthCommand: ParsableCommand {
             Task { await monitor.start() }
             done.wait()
             for source in sources { source.cancel() }
-            try RunbookCommand.Run.wait {
+            let missed = try RunbookCommand.Run.wait {
                 await monitor.stop()
+                return await monitor.missedIntervals()
+            }
+            for (check, count) in missed.sorted(by: { $0.key < $1.key }) {
+                FileHandle.standardError.write(
+                    Data("sitrep: \(check): \(count) interval(s) missed while a probe was still running\n".utf8))
             }
             print("stopped")
         }

@@ -17,6 +17,10 @@ final class HealthManualSleeper: HealthSleeper {
 
     private let state = Mutex(State())
 
+    func now() -> Double {
+        state.withLock { $0.now }
+    }
+
     func sleep(seconds: Double) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let ready = state.withLock { state -> [CheckedContinuation<Void, Never>] in
