@@ -305,6 +305,28 @@ import Testing
         #expect(screen.contains("payments-api"))
     }
 
+    /// The pane builds only the rows on screen; scrolling far down must still show the right ones.
+    @Test func healthPaneScrollsThroughManyChecks() throws {
+        var state = state()
+        let yaml =
+            "endpoints:\n"
+            + (0..<300).map { "  - name: check-\(String(format: "%03d", $0))\n    url: http://127.0.0.1:1/\n" }
+            .joined()
+        let checks = try HealthCheckFile.parse(yaml, file: "checks.yaml").checks
+        let statuses = checks.map {
+            HealthCheckStatus(check: $0, state: .up, since: nil, lastSample: nil, recentSamples: [])
+        }
+        _ = ConsoleReducer.apply(&state, .healthUpdated(statuses))
+        press(&state, .tab, .tab, .tab)
+        #expect(state.focus == .health)
+        for _ in 0..<250 { press(&state, .character("j")) }
+        #expect(state.healthList.selection == 250)
+        let screen = ConsoleView.render(state, theme: .dark).buffer.lines.joined(separator: "\n")
+        #expect(screen.contains("check-250"))
+        #expect(!screen.contains("check-000"))
+        #expect(screen.contains("Health · 300 up · 0 down"))
+    }
+
     @Test func quitAndHelp() {
         var state = state()
         press(&state, .character("?"))
