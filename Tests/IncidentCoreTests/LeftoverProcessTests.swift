@@ -36,25 +36,68 @@ import Testing
         key = try fixture.declare().key
     }
 
-    /// `bash -c 'sleep 600 & sleep 600'` as the leader of a new session, so the group has a
-    /// leader and a background child, like a step that forked.
-    func startGroup() throws -> pid_t {
+    static let group = "sleep 600 & sleep 600"
+
+    /// `bash -c SCRIPT ARGUMENT` with standard descriptors on /dev/null (so nothing holds this
+    /// test's output open), default signal handling and an empty signal mask (the test's
+    /// threads block most signals, and a child would inherit that), in a new session if asked.
+    func spawn(_ script: String, argument: String = "", newSession: Bool) throws -> pid_t {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        // POSIX_SPAWN_SETSID; Glibc's Swift module leaves the GNU flag out.
-        posix_spawnattr_setflags(&attributes, 0x80)
-        let arguments = ["/bin/bash", "-c", "sleep 600 & sleep 600"]
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        // 0x80 is POSIX_SPAWN_SETSID, which Glibc's Swift module leaves out.
+        let flags = Int32(POSIX_SPAWN_SETSIGMASK) | Int32(POSIX_SPAWN_SETSIGDEF) | (newSession ? 0x80 : 0)
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor in Int32(0)...2 {
+            posix_spawn_file_actions_addopen(
+                &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let arguments = ["/bin/bash", "-c", script, argument]
         var argv = arguments.map { strdup($0) } + [nil]
-        defer { for argument in argv { free(argument) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, "/bin/bash", nil, &attributes, &argv, environ)
-        try #require(status == 0)
-        // Poll (bounded) until bash has started its children, so the group is complete.
-        let deadline = Date().addingTimeInterval(10)
-        while StepProcess.liveMembers(ofGroup: pid).count < 3, Date() < deadline { usleep(10_000) }
-        try #require(StepProcess.liveMembers(ofGroup: pid).count == 3)
+        try #require(posix_spawn(&pid, "/bin/bash", &actions, &attributes, &argv, environ) == 0)
         return pid
+    }
+
+    /// The group leading a new session whose parent has exited, as a step's group is once
+    /// its sitrep is killed: the leader now belongs to pid 1.
+    func startOrphanedGroup() throws -> pid_t {
+        let pidFile = fixture.folder + "/group-\(UUID().uuidString).pid"
+        // A background job of a non-interactive shell is no group leader, so setsid does not fork.
+        let launcher = try spawn(
+            "setsid /bin/bash -c '\(Self.group)' & echo $! > \"$0\"", argument: pidFile, newSession: false)
+        var status: Int32 = 0
+        try #require(waitpid(launcher, &status, 0) == launcher)
+        let printed = try String(contentsOfFile: pidFile, encoding: .utf8)
+        let group = try #require(pid_t(printed.trimmingCharacters(in: .whitespacesAndNewlines)))
+        try waitForMembers(of: group)
+        return group
+    }
+
+    /// The same group as a child of this test, whose parent is therefore alive.
+    func startChildGroup() throws -> pid_t {
+        let group = try spawn(Self.group, newSession: true)
+        try waitForMembers(of: group)
+        return group
+    }
+
+    /// Polls (bounded) until bash has started both sleeps, so the group is complete.
+    func waitForMembers(of group: pid_t) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while StepProcess.liveMembers(ofGroup: group).count < 3, Date() < deadline { usleep(10_000) }
+        try #require(StepProcess.liveMembers(ofGroup: group).count == 3)
     }
 
     /// A run whose step was confirmed, started as `group` and then left when sitrep died.
@@ -68,8 +111,8 @@ import Testing
         return begun
     }
 
-    /// Reaps the test's own child (the leader) and polls, with a deadline that only bounds a
-    /// hang, until no process of the group is left running.
+    /// Reaps the leader if it is the test's own child and polls, with a deadline that only
+    /// bounds a hang, until no process of the group is left running.
     func waitUntilGone(_ group: pid_t) -> Bool {
         let deadline = Date().addingTimeInterval(15)
         var status: Int32 = 0
@@ -82,8 +125,9 @@ import Testing
     }
 
     @Test func resumingEndsTheProcessGroupADeadSitrepLeftRunning() throws {
-        // Given a step recorded as running whose process group still runs
-        let group = try startGroup()
+        // Given a step recorded as running whose process group outlived its sitrep
+        let group = try startOrphanedGroup()
+        defer { if !StepProcess.liveMembers(ofGroup: group).isEmpty { kill(-group, SIGKILL) } }
         let process = try #require(StepProcess.current(leader: group))
         let begun = try runLeftRunning(group: group, startTime: process.startTime)
         #expect(try fixture.store.stepRuns(runId: begun.runbookRunId).first?.process == process)
@@ -105,7 +149,7 @@ import Testing
 
     @Test func aGroupWhoseLeaderStartedAtAnotherTimeIsLeftAlone() throws {
         // Given a running step whose recorded start time is not that of the process now at its pid
-        let group = try startGroup()
+        let group = try startOrphanedGroup()
         defer {
             kill(-group, SIGKILL)
             _ = waitUntilGone(group)
@@ -118,11 +162,24 @@ import Testing
 
         // Then the group is untouched and the record does not claim anything was ended
         #expect(StepProcess.liveMembers(ofGroup: group).count == 3)
-        var status: Int32 = 0
-        #expect(waitpid(group, &status, WNOHANG) == 0)
         let record = try #require(resumed.records.first)
         #expect(record.outcome == .interrupted)
         #expect(record.note == "sitrep stopped while the step ran; its result is unknown")
+    }
+
+    @Test func aGroupWhoseSitrepIsStillAliveIsLeftAlone() throws {
+        // Given a running group whose leader's parent (this test) runs the "sitrep" executable
+        let group = try startChildGroup()
+        defer {
+            kill(-group, SIGKILL)
+            _ = waitUntilGone(group)
+        }
+        let process = try #require(StepProcess.current(leader: group))
+        let ownExecutable = try #require(StepProcess.ownExecutable)
+
+        // When another sitrep asks to end it, then it is left running
+        #expect(!process.endIfStillOurs(grace: .milliseconds(200), sitrepExecutable: ownExecutable))
+        #expect(StepProcess.liveMembers(ofGroup: group).count == 3)
     }
 
     @Test func aStepRecordsItsProcessGroupWhileItRuns() async throws {
@@ -139,6 +196,7 @@ import Testing
         let fields = (4...52).map(String.init).joined(separator: " ")
         let stat = try #require(ProcessStat(statLine: "4242 (a) b (c) S \(fields)\n"))
         #expect(stat.state == "S")
+        #expect(stat.parent == 4)
         #expect(stat.processGroup == 5)
         #expect(stat.startTime == 22)
     }

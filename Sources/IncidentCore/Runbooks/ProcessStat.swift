@@ -4,6 +4,8 @@ import Foundation
 struct ProcessStat {
     /// Field 3: `R`, `S`, `Z` and so on.
     var state: Character
+    /// Field 4: the parent's pid.
+    var parent: pid_t
     /// Field 5: the process group id.
     var processGroup: pid_t
     /// Field 22: clock ticks after boot when the process started.
@@ -21,11 +23,13 @@ struct ProcessStat {
     init?(statLine: String) {
         guard let close = statLine.lastIndex(of: ")") else { return nil }
         let fields = statLine[statLine.index(after: close)...].split(separator: " ")
-        // fields[0] is field 3, so field 5 is fields[2] and field 22 is fields[19].
-        guard fields.count > 19, let state = fields[0].first, let group = pid_t(fields[2]),
+        // fields[0] is field 3, so fields 4 and 5 are fields[1] and [2] and field 22 is fields[19].
+        guard fields.count > 19, let state = fields[0].first, let parent = pid_t(fields[1]),
+            let group = pid_t(fields[2]),
             let startTime = Int64(fields[19])
         else { return nil }
         self.state = state
+        self.parent = parent
         processGroup = group
         self.startTime = startTime
     }

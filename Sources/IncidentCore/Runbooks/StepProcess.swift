@@ -24,13 +24,18 @@ public struct StepProcess: Sendable, Equatable {
         return StepProcess(processGroup: pid, startTime: stat.startTime)
     }
 
+    /// This program's executable, to recognise a leader whose sitrep is still alive.
+    public static let ownExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+
     /// Ends the group if its leader is still the recorded process (a zombie not yet reaped
     /// counts: it holds the pid) and any of the group still runs: SIGTERM, then SIGKILL for
-    /// whatever is left after `grace`. Returns whether anything was ended; a group whose leader
-    /// has another start time is not ours and is left alone.
-    public func endIfStillOurs(grace: Duration) -> Bool {
+    /// whatever is left after `grace`. Returns whether anything was ended. A group whose leader
+    /// has another start time is not ours, and one whose leader's parent is still a running
+    /// `sitrepExecutable` belongs to a live sitrep (another console on the same store): both are
+    /// left alone.
+    public func endIfStillOurs(grace: Duration, sitrepExecutable: String? = ownExecutable) -> Bool {
         guard let leader = ProcessStat(pid: processGroup), leader.startTime == startTime,
-            !Self.liveMembers(ofGroup: processGroup).isEmpty
+            !Self.liveMembers(ofGroup: processGroup).isEmpty, !Self.isRunning(sitrepExecutable, pid: leader.parent)
         else { return false }
         _ = kill(-processGroup, SIGTERM)
         let clock = ContinuousClock()
@@ -40,6 +45,12 @@ public struct StepProcess: Sendable, Equatable {
         // that still answers is the step's own.
         if !Self.liveMembers(ofGroup: processGroup).isEmpty { _ = kill(-processGroup, SIGKILL) }
         return true
+    }
+
+    /// Whether `pid` is a live process running `executable`.
+    static func isRunning(_ executable: String?, pid: pid_t) -> Bool {
+        guard let executable, pid > 1, let stat = ProcessStat(pid: pid), stat.state != "Z" else { return false }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) == executable
     }
 
     /// The processes of `group` that have not exited (zombies are not counted: they hold
