@@ -19,7 +19,9 @@ public struct RunbookRunner: Sendable {
         guard run.contentHash == runbook.contentHash else {
             throw StoreError.refused(
                 "\(runbook.path) changed since run #\(run.id!) began on \(incidentKey); steps may have moved. "
-                    + "Stop that run and start afresh (sitrep runbook run … --restart)")
+                    + "Stop that run and start afresh (sitrep runbook run … --restart; in the console "
+                    + ":runbook \(((runbook.path as NSString).lastPathComponent as NSString).deletingPathExtension) --restart)"
+            )
         }
         _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
         return RunbookSession(
