@@ -30,12 +30,11 @@ public struct StepProcess: Sendable, Equatable {
     /// Ends the group if its leader is still the recorded process (a zombie not yet reaped
     /// counts: it holds the pid) and any of the group still runs: SIGTERM, then SIGKILL for
     /// whatever is left after `grace`. Returns whether anything was ended. A group whose leader
-    /// has another start time is not ours, and one whose leader's parent is still a running
-    /// `sitrepExecutable` belongs to a live sitrep (another console on the same store): both are
-    /// left alone.
-    public func endIfStillOurs(grace: Duration, sitrepExecutable: String? = ownExecutable) -> Bool {
+    /// has another start time is not ours, and one whose leader's parent `isLiveSitrep` belongs
+    /// to a sitrep still running it (another console on the same store): both are left alone.
+    public func endIfStillOurs(grace: Duration, isLiveSitrep: (pid_t) -> Bool = Self.isAnotherSitrep) -> Bool {
         guard let leader = ProcessStat(pid: processGroup), leader.startTime == startTime,
-            !Self.liveMembers(ofGroup: processGroup).isEmpty, !Self.isRunning(sitrepExecutable, pid: leader.parent)
+            !Self.liveMembers(ofGroup: processGroup).isEmpty, !isLiveSitrep(leader.parent)
         else { return false }
         _ = kill(-processGroup, SIGTERM)
         let clock = ContinuousClock()
@@ -47,9 +46,12 @@ public struct StepProcess: Sendable, Equatable {
         return true
     }
 
-    /// Whether `pid` is a live process running `executable`.
-    static func isRunning(_ executable: String?, pid: pid_t) -> Bool {
-        guard let executable, pid > 1, let stat = ProcessStat(pid: pid), stat.state != "Z" else { return false }
+    /// Whether `pid` is a live sitrep other than this one. This one never is: it runs one step
+    /// at a time and knows it, so a leader it parents is an orphan it adopted as a subreaper.
+    public static func isAnotherSitrep(_ pid: pid_t) -> Bool {
+        guard pid > 1, pid != getpid(), let executable = ownExecutable, let stat = ProcessStat(pid: pid),
+            stat.state != "Z"
+        else { return false }
         return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) == executable
     }
 
