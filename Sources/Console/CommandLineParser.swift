@@ -63,8 +63,9 @@ public enum CommandLineParser {
         case "postmortem":
             return needKey().map { .store(.writePostmortem(key: $0)) }
         case "runbook":
-            guard words.count == 1 else { return .failure(.init("usage: runbook NAME|PATH")) }
-            return needKey().map { .attachRunbook(nameOrPath: words[0], key: $0) }
+            let restart = words.count == 2 && words[1] == "--restart"
+            guard words.count == 1 || restart else { return .failure(.init("usage: runbook NAME|PATH [--restart]")) }
+            return needKey().map { .attachRunbook(nameOrPath: words[0], key: $0, restart: restart) }
         case "all":
             return .success(.toggleAll)
         case "help":

@@ -27,14 +27,16 @@ extension ConsoleReducer {
         return []
     }
 
-    static func attachRunbook(_ state: inout ConsoleState, nameOrPath: String, key: String) -> [ConsoleEffect] {
+    static func attachRunbook(
+        _ state: inout ConsoleState, nameOrPath: String, key: String, restart: Bool = false
+    ) -> [ConsoleEffect] {
         if let run = state.runbooks.run, run.isActive {
             state.notice = Notice("Finish or stop the open runbook first", level: .error, now: state.now)
             return []
         }
         state.runbooks.run = RunbookConsoleRun(incidentKey: key, nameOrPath: nameOrPath)
         focusRunbookPane(&state)
-        return [.runbook(.prepare(nameOrPath: nameOrPath, key: key))]
+        return [.runbook(.prepare(nameOrPath: nameOrPath, key: key, restart: restart))]
     }
 
     static func focusRunbookPane(_ state: inout ConsoleState) {

@@ -291,8 +291,8 @@ public enum ConsoleReducer {
                 return []
             case .success(.quit):
                 return requestQuit(&state)
-            case .success(.attachRunbook(let nameOrPath, let key)):
-                return attachRunbook(&state, nameOrPath: nameOrPath, key: key)
+            case .success(.attachRunbook(let nameOrPath, let key, let restart)):
+                return attachRunbook(&state, nameOrPath: nameOrPath, key: key, restart: restart)
             case .failure(let error):
                 state.notice = Notice(error.message, level: .error, now: state.now)
                 var field = TextField(visibleWidth: inputWidth(state, .command))

@@ -7,5 +7,6 @@ public enum ParsedCommand: Equatable, Sendable {
     case help
     case quit
     /// `:runbook NAME`: attach a runbook to the incident and drive it from the runbook pane.
-    case attachRunbook(nameOrPath: String, key: String)
+    /// `restart`: stop the incident's unfinished run of it first, as the CLI's `--restart` does.
+    case attachRunbook(nameOrPath: String, key: String, restart: Bool = false)
 }

@@ -107,8 +107,8 @@ final class RunbookDriver: Sendable {
             switch effect {
             case .loadLibrary:
                 return .libraryLoaded(library.entries().map(\.name))
-            case .prepare(let nameOrPath, let key):
-                return .prepared(try prepare(nameOrPath, key: key))
+            case .prepare(let nameOrPath, let key, let restart):
+                return .prepared(try prepare(nameOrPath, key: key, restart: restart))
             case .open(let preparation, let values):
                 if var session = preparation.resumed {
                     if !values.isEmpty { session.run = try runner.addVariables(values, to: session) }
@@ -140,7 +140,7 @@ final class RunbookDriver: Sendable {
     /// Reads the runbook and finds what the run still needs, as the CLI does: an unfinished run
     /// is resumed (steps a dead sitrep left running become interrupted) and only the variables
     /// not yet known are asked for.
-    func prepare(_ nameOrPath: String, key: String) throws -> RunbookPreparation {
+    func prepare(_ nameOrPath: String, key: String, restart: Bool) throws -> RunbookPreparation {
         let path: String
         do {
             path = try library.resolve(nameOrPath)
@@ -151,6 +151,7 @@ final class RunbookDriver: Sendable {
         guard runbook.isRunnable else {
             return RunbookPreparation(incidentKey: key, runbook: runbook, resumed: nil, missing: [])
         }
+        if restart { try runner.stopOpenRun(runbookPath: runbook.path, incidentKey: key, by: attribution) }
         if let resumed = try runner.resume(runbook: runbook, incidentKey: key, by: attribution) {
             let remaining = runbook.steps.filter { !resumed.isSettled($0) }
             return RunbookPreparation(

@@ -4,8 +4,9 @@ import IncidentCore
 /// step runs as its own task so the console keeps drawing and reading keys meanwhile.
 public enum RunbookEffect: Equatable, Sendable {
     case loadLibrary
-    /// Resolve and parse NAME|PATH, find an unfinished run to resume and the variables to ask.
-    case prepare(nameOrPath: String, key: String)
+    /// Resolve and parse NAME|PATH, find an unfinished run to resume and the variables to ask;
+    /// with `restart`, stop that unfinished run instead (its file may have changed since).
+    case prepare(nameOrPath: String, key: String, restart: Bool = false)
     /// Start the run (or add the answered variables to the resumed one).
     case open(RunbookPreparation, values: [String: String])
     /// Run a command step the operator has just confirmed.

@@ -54,6 +54,21 @@ import Testing
         #expect(phase(state) == .preparing)
     }
 
+    @Test func restartAsksToStopTheUnfinishedRunBeforePreparing() {
+        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
+        press(&state, .character(":"))
+        type(&state, "runbook db-pool --restart")
+        let effects = press(&state, .enter)
+        #expect(effects == [.runbook(.prepare(nameOrPath: "db-pool", key: key, restart: true))])
+        #expect(phase(state) == .preparing)
+
+        var other = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
+        press(&other, .character(":"))
+        type(&other, "runbook db-pool --force")
+        #expect(press(&other, .enter).isEmpty)
+        #expect(other.notice?.text == "usage: runbook NAME|PATH [--restart]")
+    }
+
     @Test func capitalROpensTheCommandLineOrContinuesAnUnfinishedRun() {
         var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
         press(&state, .character("R"))

@@ -76,15 +76,8 @@ struct ConsoleRunbookE2ETests {
         pid_t(try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
     }
 
-    func groupIsGone(_ group: pid_t) -> Bool {
-        kill(-group, 0) != 0 && errno == ESRCH
-    }
-
-    /// Polls until no process of `group` is left, with a deadline that only bounds a hang.
     func waitUntilGone(_ group: pid_t) throws {
-        let deadline = Date().addingTimeInterval(15)
-        while !groupIsGone(group), Date() < deadline { usleep(50_000) }
-        #expect(groupIsGone(group), "the cancelled step's process group \(group) is gone")
+        #expect(ProcessGroupWait.untilGone(group), "the step's process group \(group) is gone")
     }
 
     @Test func confirmSkipAndCancelStepsFromThePane() throws {
@@ -100,7 +93,7 @@ struct ConsoleRunbookE2ETests {
         try session.waitFor(text: "started-42")
         let pidFile = cli.folder + "/runbooks/long.pid"
         let group = try readGroup(pidFile)
-        #expect(!groupIsGone(group))
+        #expect(!ProcessGroupWait.isGone(group))
         try session.keys("x")
         try session.waitFor(text: "r retry · c continue past it")
         try waitUntilGone(group)
@@ -195,15 +188,21 @@ struct ConsoleRunbookE2ETests {
         try first.keys("y")
         try first.waitFor(text: "started-42")
         try killConsole(first)
-        // A step outlives a console killed with SIGKILL (it has its own session); end it here.
+        // The step outlives a console killed with SIGKILL (it has its own session)
         let group = try readGroup(cli.folder + "/runbooks/long.pid")
-        kill(-group, SIGKILL)
+        defer { if !ProcessGroupWait.isGone(group) { kill(-group, SIGKILL) } }
+        #expect(!ProcessGroupWait.isGone(group), "the step still runs after the console died")
 
         let second = try TmuxSession(cli: cli)
         try second.waitFor(text: "Unfinished: R continues it")
         try second.keys("R")
         try second.waitFor(text: "r retry · c continue past it")
         #expect(try second.screen().contains("interrupted"))
+        // Resuming ended the dead console's step, children included
+        try waitUntilGone(group)
+        #expect(
+            try cli.sqlite("SELECT note FROM stepRun WHERE stepId = 'long'")
+                == "sitrep stopped while the step ran; its leftover processes were ended; its result is unknown")
         try second.keys("c")
         try second.waitFor(text: "Step 3/3")
         try second.keys("y")

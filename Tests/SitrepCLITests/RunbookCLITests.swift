@@ -191,7 +191,8 @@ import Testing
         let stepGroup = pid_t(
             try String(contentsOfFile: cli.folder + "/Runbooks/count.pid", encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines))!
-        kill(-stepGroup, SIGKILL)
+        defer { if !ProcessGroupWait.isGone(stepGroup) { kill(-stepGroup, SIGKILL) } }
+        #expect(!ProcessGroupWait.isGone(stepGroup), "the step outlives a sitrep killed with SIGKILL")
 
         // When the runbook is run again on the incident
         let result = try run(cli, ["runbook", "run", "cli-check", "--incident", key], input: "c\ny\ndrop-caches\n")
@@ -208,5 +209,10 @@ import Testing
                 "greet:ran", "count:interrupted", "tell-the-team:done", "drop-caches:ran",
             ])
         #expect(try cli.sqlite("SELECT continuedBy FROM stepRun WHERE stepId = 'count'") == "alice")
+        // And resuming ended what the dead run's step left running
+        #expect(ProcessGroupWait.untilGone(stepGroup), "step process group \(stepGroup) is gone")
+        #expect(
+            try cli.sqlite("SELECT note FROM stepRun WHERE stepId = 'count'")
+                == "sitrep stopped while the step ran; its leftover processes were ended; its result is unknown")
     }
 }

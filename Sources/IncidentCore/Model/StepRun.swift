@@ -29,6 +29,17 @@ public struct StepRun: Codable, Sendable, Equatable, Identifiable {
     public var note: String?
     /// Who chose to go on after this step failed; nil while the failure still blocks the run.
     public var continuedBy: String?
+    /// The step's process group while it runs, recorded once its process exists; nil for
+    /// records written before it started and for steps that never ran a process.
+    public var processGroup: Int? = nil
+    /// The group leader's start time (clock ticks since boot), which identifies it beyond its pid.
+    public var processStartTime: Int64? = nil
+
+    /// The recorded process group, when both halves were recorded.
+    public var process: StepProcess? {
+        guard let processGroup, let processStartTime else { return nil }
+        return StepProcess(processGroup: pid_t(processGroup), startTime: processStartTime)
+    }
 
     /// The kept output as text, with a marker where the middle was dropped.
     public var outputText: String {

@@ -19,11 +19,25 @@ public struct RunbookRunner: Sendable {
         guard run.contentHash == runbook.contentHash else {
             throw StoreError.refused(
                 "\(runbook.path) changed since run #\(run.id!) began on \(incidentKey); steps may have moved. "
-                    + "Stop that run and start afresh (sitrep runbook run … --restart)")
+                    + "Stop that run and start afresh (sitrep runbook run … --restart; in the console "
+                    + ":runbook \(((runbook.path as NSString).lastPathComponent as NSString).deletingPathExtension) --restart)"
+            )
         }
-        _ = try store.markInterrupted(runId: run.id!, by: attribution)
+        _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
         return RunbookSession(
             incidentKey: incidentKey, runbook: runbook, run: run, records: try store.stepRuns(runId: run.id!))
+    }
+
+    /// Ends the process groups that steps still recorded as running left behind (their sitrep
+    /// died, so nothing enforces their timeout), when the recorded leader is still the same
+    /// process; returns the records whose groups were ended.
+    func endLeftovers(runId: Int64) throws -> Set<Int64> {
+        var ended = Set<Int64>()
+        for record in try store.stepRuns(runId: runId) where record.outcome == .running {
+            guard let id = record.id, let process = record.process else { continue }
+            if process.endIfStillOurs(grace: executor.grace) { ended.insert(id) }
+        }
+        return ended
     }
 
     public func start(
@@ -36,7 +50,7 @@ public struct RunbookRunner: Sendable {
     /// Ends the unfinished run of this runbook (whatever its file now says) as stopped.
     public func stopOpenRun(runbookPath: String, incidentKey: String, by attribution: Attribution) throws {
         guard let run = try store.openRunbookRun(key: incidentKey, runbookPath: runbookPath) else { return }
-        _ = try store.markInterrupted(runId: run.id!, by: attribution)
+        _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
         _ = try store.finishRunbookRun(runId: run.id!, state: .stopped, by: attribution)
     }
 
@@ -52,7 +66,13 @@ public struct RunbookRunner: Sendable {
         }
         let invocation = session.invocation(for: step)
         let begun = try store.beginStep(runId: session.run.id!, step: step, invocation: invocation, by: attribution)
-        let result = await executor.run(invocation, control: control, onOutput: onOutput)
+        let store = self.store
+        let result = await executor.run(
+            invocation, control: control, onOutput: onOutput,
+            onStart: { process in
+                // Best effort: a failed write only means a later resume cannot end this group.
+                try? store.recordStepProcess(stepRunId: begun.id!, process: process)
+            })
         return try store.finishStep(stepRunId: begun.id!, result: result)
     }
 

@@ -25,12 +25,13 @@ public struct StepExecutor: Sendable {
     }
 
     /// Runs `invocation` to the end. Cancelling the calling task is the same as `control.cancel()`.
-    /// `onOutput` is called on a background task with each chunk, in order; keep it quick.
+    /// `onOutput` is called on a background task with each chunk, in order; `onStart` once the
+    /// process exists, before its output is read, with its group. Keep both quick.
     public func run(
         _ invocation: StepInvocation, control: StepControl = StepControl(),
-        onOutput: (@Sendable ([UInt8]) -> Void)? = nil
+        onOutput: (@Sendable ([UInt8]) -> Void)? = nil, onStart: (@Sendable (StepProcess) -> Void)? = nil
     ) async -> StepExecutionResult {
-        let task = Task { await execute(invocation, control: control, onOutput: onOutput) }
+        let task = Task { await execute(invocation, control: control, onStart: onStart, onOutput: onOutput) }
         return await withTaskCancellationHandler {
             await task.value
         } onCancel: {
@@ -55,7 +56,8 @@ public struct StepExecutor: Sendable {
     }
 
     func execute(
-        _ invocation: StepInvocation, control: StepControl, onOutput: (@Sendable ([UInt8]) -> Void)?
+        _ invocation: StepInvocation, control: StepControl, onStart: (@Sendable (StepProcess) -> Void)? = nil,
+        onOutput: (@Sendable ([UInt8]) -> Void)?
     ) async -> StepExecutionResult {
         let clock = ContinuousClock()
         let start = clock.now
@@ -115,6 +117,8 @@ public struct StepExecutor: Sendable {
                 let processGroup = execution.processIdentifier.value
                 let descriptor = execution.processIdentifier.processDescriptor
                 control.attach(processGroup: processGroup)
+                // Not yet reaped, so the pid is still this process even if it already exited.
+                if let onStart, let process = StepProcess.current(leader: processGroup) { onStart(process) }
                 // A dispatch timer rather than a sleeping task: it costs less per step.
                 let deadline = DispatchWorkItem { control.request(.timedOut) }
                 DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)

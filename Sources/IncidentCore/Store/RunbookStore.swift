@@ -21,6 +21,9 @@ public protocol RunbookStore: Sendable {
     /// process exists, so a crash mid-step leaves a trace that resuming turns into `interrupted`.
     func beginStep(runId: Int64, step: RunbookStep, invocation: StepInvocation, by attribution: Attribution) throws
         -> StepRun
+    /// Records the begun step's process group once its process exists, so a sitrep resuming
+    /// after this one was killed can end what the step left running.
+    func recordStepProcess(stepRunId: Int64, process: StepProcess) throws
     /// Records how a begun step ended, with its output, and appends the timeline entries.
     func finishStep(stepRunId: Int64, result: StepExecutionResult) throws -> StepRun
     /// Records a step that did not run a process: a manual step done, or any step skipped or stopped at.
@@ -29,8 +32,9 @@ public protocol RunbookStore: Sendable {
     ) throws -> StepRun
     /// Records the operator's choice to go on after a failed, cancelled or timed-out step.
     func recordContinue(stepRunId: Int64, by attribution: Attribution) throws -> StepRun
-    /// Turns steps left `running` by a sitrep that went away into `interrupted`.
-    func markInterrupted(runId: Int64, by attribution: Attribution) throws -> [StepRun]
+    /// Turns steps left `running` by a sitrep that went away into `interrupted`; the records in
+    /// `leftoversEnded` say their leftover processes were ended.
+    func markInterrupted(runId: Int64, leftoversEnded: Set<Int64>, by attribution: Attribution) throws -> [StepRun]
     /// Ends the run as completed or stopped.
     func finishRunbookRun(runId: Int64, state: RunbookRunState, by attribution: Attribution) throws -> RunbookRun
 }

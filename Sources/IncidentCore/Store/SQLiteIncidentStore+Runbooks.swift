@@ -121,6 +121,18 @@ extension SQLiteIncidentStore: RunbookStore {
         }
     }
 
+    public func recordStepProcess(stepRunId: Int64, process: StepProcess) throws {
+        try write { db in
+            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+                throw StoreError.notFound("no step record #\(stepRunId)")
+            }
+            guard record.outcome == .running else { return }
+            record.processGroup = Int(process.processGroup)
+            record.processStartTime = process.startTime
+            try record.update(db)
+        }
+    }
+
     public func finishStep(stepRunId: Int64, result: StepExecutionResult) throws -> StepRun {
         try write { db in
             guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
@@ -258,7 +270,9 @@ extension SQLiteIncidentStore: RunbookStore {
         }
     }
 
-    public func markInterrupted(runId: Int64, by attribution: Attribution) throws -> [StepRun] {
+    public func markInterrupted(runId: Int64, leftoversEnded: Set<Int64>, by attribution: Attribution) throws
+        -> [StepRun]
+    {
         let author = try author(attribution)
         return try write { db in
             let run = try fetchRun(db, id: runId)
@@ -268,13 +282,15 @@ extension SQLiteIncidentStore: RunbookStore {
             ).fetchAll(db)
             let now = now()
             for index in records.indices {
+                let ended = records[index].id.map(leftoversEnded.contains) ?? false
+                let leftovers = ended ? "; its leftover processes were ended" : ""
                 records[index].outcome = .interrupted
-                records[index].note = "sitrep stopped while the step ran; its result is unknown"
+                records[index].note = "sitrep stopped while the step ran\(leftovers); its result is unknown"
                 try records[index].update(db)
                 try appendEntry(
                     db, to: &incident, kind: .runbookStep,
                     text: "Step \(records[index].stepNumber)/\(run.stepCount) \(records[index].title): interrupted "
-                        + "(sitrep stopped while it ran; result unknown)",
+                        + "(sitrep stopped while it ran\(leftovers); result unknown)",
                     details: stepDetails(records[index], run: run), author: author, eventAt: now, recordedAt: now)
             }
             return records

@@ -163,6 +163,14 @@ enum StoreMigrations {
             }
             try db.create(index: "healthTransition_on_check", on: "healthTransition", columns: ["check", "id"])
         }
+        // The step's process group and its leader's start time, so resuming can end the
+        // processes of a step whose sitrep was killed, and only those.
+        migrator.registerMigration("v5-step-process") { db in
+            try db.alter(table: "stepRun") { table in
+                table.add(column: "processGroup", .integer)
+                table.add(column: "processStartTime", .integer)
+            }
+        }
         return migrator
     }
 }

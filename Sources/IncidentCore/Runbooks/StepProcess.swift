@@ -1,0 +1,69 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A step's process group as recorded when it started: the group id (its leader's pid, the
+/// step being a new session) and the leader's start time in clock ticks since boot. A sitrep
+/// killed mid-step leaves the group running with nobody enforcing its timeout; resuming ends it,
+/// and the start time is what tells our leader apart from a process that later got the same pid.
+public struct StepProcess: Sendable, Equatable {
+    public var processGroup: pid_t
+    /// Field 22 (`starttime`) of `/proc/PID/stat`.
+    public var startTime: Int64
+
+    public init(processGroup: pid_t, startTime: Int64) {
+        self.processGroup = processGroup
+        self.startTime = startTime
+    }
+
+    /// The group led by `pid` as it is now; nil when the process is already gone.
+    public static func current(leader pid: pid_t) -> StepProcess? {
+        guard let stat = ProcessStat(pid: pid) else { return nil }
+        return StepProcess(processGroup: pid, startTime: stat.startTime)
+    }
+
+    /// This program's executable, to recognise a leader whose sitrep is still alive.
+    public static let ownExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+
+    /// Ends the group if its leader is still the recorded process (a zombie not yet reaped
+    /// counts: it holds the pid) and any of the group still runs: SIGTERM, then SIGKILL for
+    /// whatever is left after `grace`. Returns whether anything was ended. A group whose leader
+    /// has another start time is not ours, and one whose leader's parent `isLiveSitrep` belongs
+    /// to a sitrep still running it (another console on the same store): both are left alone.
+    public func endIfStillOurs(grace: Duration, isLiveSitrep: (pid_t) -> Bool = Self.isAnotherSitrep) -> Bool {
+        guard let leader = ProcessStat(pid: processGroup), leader.startTime == startTime,
+            !Self.liveMembers(ofGroup: processGroup).isEmpty, !isLiveSitrep(leader.parent)
+        else { return false }
+        _ = kill(-processGroup, SIGTERM)
+        let clock = ContinuousClock()
+        let deadline = clock.now + grace
+        while !Self.liveMembers(ofGroup: processGroup).isEmpty, clock.now < deadline { usleep(20_000) }
+        // The leader's pid stays taken while it is a zombie or any member lives, so the group
+        // that still answers is the step's own.
+        if !Self.liveMembers(ofGroup: processGroup).isEmpty { _ = kill(-processGroup, SIGKILL) }
+        return true
+    }
+
+    /// Whether `pid` is a live sitrep other than this one. This one never is: it runs one step
+    /// at a time and knows it, so a leader it parents is an orphan it adopted as a subreaper.
+    public static func isAnotherSitrep(_ pid: pid_t) -> Bool {
+        guard pid > 1, pid != getpid(), let executable = ownExecutable, let stat = ProcessStat(pid: pid),
+            stat.state != "Z"
+        else { return false }
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) == executable
+    }
+
+    /// The processes of `group` that have not exited (zombies are not counted: they hold
+    /// nothing but a pid, and whoever adopted them reaps them, or not).
+    public static func liveMembers(ofGroup group: pid_t) -> [pid_t] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        return names.compactMap { name in
+            guard let pid = pid_t(name), let stat = ProcessStat(pid: pid), stat.processGroup == group,
+                stat.state != "Z"
+            else { return nil }
+            return pid
+        }
+    }
+}
