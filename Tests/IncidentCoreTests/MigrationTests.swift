@@ -51,8 +51,8 @@ import Testing
         try? FileManager.default.removeItem(atPath: target + "-shm")
     }
 
-    /// `list` and `show` open read-only; an old file must still be migrated, not misread.
-    @Test func readOnlyOpenOfAnOldDatabaseMigratesIt() throws {
+    /// A private copy of the first-schema fixture, so each test migrates its own file.
+    func copyOfFixture() throws -> String {
         let fixture = try #require(
             Bundle.module.path(forResource: Self.fixtureName, ofType: nil, inDirectory: "Fixtures"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -60,6 +60,12 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("old.sqlite").path
         try FileManager.default.copyItem(atPath: fixture, toPath: path)
+        return path
+    }
+
+    /// `list` and `show` open read-only; an old file must still be migrated, not misread.
+    @Test func readOnlyOpenOfAnOldDatabaseMigratesIt() throws {
+        let path = try copyOfFixture()
         let store = try SQLiteIncidentStore(path: path, readOnly: true)
         #expect(try store.incidents(includeInactive: true).map(\.incident.key) == ["INC-20250601-001"])
         let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
@@ -67,13 +73,7 @@ import Testing
     }
 
     @Test func firstSchemaDatabaseOpensAndMigrates() throws {
-        let fixture = try #require(
-            Bundle.module.path(forResource: Self.fixtureName, ofType: nil, inDirectory: "Fixtures"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "sitrep-migrate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("old.sqlite").path
-        try FileManager.default.copyItem(atPath: fixture, toPath: path)
+        let path = try copyOfFixture()
         let applied = try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
