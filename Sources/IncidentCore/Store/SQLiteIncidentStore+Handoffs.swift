@@ -170,7 +170,7 @@ extension SQLiteIncidentStore: HandoffStore {
                   (SELECT person FROM roleAssignment
                     WHERE incidentId = incident.id AND role = 'commander' AND endedAt IS NULL
                     ORDER BY id DESC LIMIT 1) AS currentCommander
-                FROM incident WHERE status NOT IN ('resolved', 'closed') AND declaredAt <= ?
+                FROM incident WHERE status IN \(Self.activeStatusList) AND declaredAt <= ?
                 ORDER BY severity, declaredAt, id
                 """, arguments: [stamp])
         var incidents: [HandoffReport.OpenIncident] = []

@@ -74,7 +74,7 @@ extension SQLiteIncidentStore: HealthStore {
             db,
             sql: """
                 SELECT incident.* FROM incident JOIN incidentService ON incidentService.incidentId = incident.id
-                WHERE incidentService.service = ? AND incident.status NOT IN ('resolved', 'closed')
+                WHERE incidentService.service = ? AND incident.status IN \(Self.activeStatusList)
                 ORDER BY incident.id
                 """, arguments: [service])
         let recordedAt = now()
