@@ -147,10 +147,14 @@ public final class SQLiteIncidentStore: IncidentStore {
         return incident
     }
 
+    /// Appends one chained entry and saves the incident. Callers that changed nothing else on the
+    /// incident pass `onlyTimelineChanged`: writing three columns instead of the whole row leaves
+    /// the incident's indexes alone, so a note commits fewer pages.
     @discardableResult
     func appendEntry(
         _ db: Database, to incident: inout Incident, kind: TimelineKind, text: String,
-        details: [String: String] = [:], author: String, eventAt: Date, recordedAt: Date
+        details: [String: String] = [:], author: String, eventAt: Date, recordedAt: Date,
+        onlyTimelineChanged: Bool = false
     ) throws -> TimelineEntry {
         var entry = TimelineEntry(
             id: nil, incidentId: incident.id!, sequence: incident.timelineCount + 1, kind: kind, author: author,
@@ -161,7 +165,11 @@ public final class SQLiteIncidentStore: IncidentStore {
         incident.timelineCount = entry.sequence
         incident.timelineHead = entry.hash
         incident.lastEntryAt = max(incident.lastEntryAt, eventAt)
-        try incident.update(db)
+        if onlyTimelineChanged {
+            try incident.update(db, columns: ["timelineCount", "timelineHead", "lastEntryAt"])
+        } else {
+            try incident.update(db)
+        }
         return entry
     }
 
@@ -243,7 +251,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             let recordedAt = now()
             return try appendEntry(
                 db, to: &incident, kind: kind, text: body, author: author,
-                eventAt: try eventTime(attribution, now: recordedAt), recordedAt: recordedAt)
+                eventAt: try eventTime(attribution, now: recordedAt), recordedAt: recordedAt, onlyTimelineChanged: true)
         }
     }
 
