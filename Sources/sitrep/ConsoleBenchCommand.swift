@@ -30,9 +30,9 @@ struct ConsoleBenchCommand: ParsableCommand {
             try terminal.start()
             defer { terminal.stop() }
             let before = try ConsoleBenchmark.loadedState(store: store, size: size)
-            try terminal.present(ConsoleView.render(before, theme: .dark).buffer)
-            _ = pty.drainOutput()
             let beforeFrame = ConsoleView.render(before, theme: .dark).buffer
+            try terminal.present(beforeFrame)
+            _ = pty.drainOutput()
             let after = ConsoleBenchmark.pressing(.character("j"), in: before, store: store)
             let afterFrame = ConsoleView.render(after, theme: .dark).buffer
             try terminal.present(afterFrame)

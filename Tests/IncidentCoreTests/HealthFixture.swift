@@ -5,6 +5,17 @@ import IncidentCore
 enum HealthFixture {
     static let bigBody = [UInt8](repeating: UInt8(ascii: "x"), count: 5 * 1024 * 1024)
 
+    /// One probe result of a `[STATUS] == 200` check, up (200, 12 ms) or down (503).
+    static func sample(_ up: Bool, at time: Date, check: String = "payments-api") -> HealthSample {
+        HealthSample(
+            check: check, sampledAt: time, isUp: up, latencyMilliseconds: up ? 12 : nil,
+            conditionResults: [
+                ConditionResult(
+                    condition: "[STATUS] == 200", passed: up,
+                    resolved: up ? "[STATUS] (200) == 200" : "[STATUS] (503) == 200")
+            ], error: nil)
+    }
+
     static func responder(method: String, path: String) -> LoopbackResponse {
         switch path {
         case "/ok": LoopbackResponse(text: #"{"status":"UP","items":[{"id":7},{"id":8}]}"#)

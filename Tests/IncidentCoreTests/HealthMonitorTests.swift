@@ -13,13 +13,7 @@ import Testing
         service: "payments")
 
     func sample(_ up: Bool, at clock: TestClock, check: String = "payments-api") -> HealthSample {
-        HealthSample(
-            check: check, sampledAt: clock.now, isUp: up, latencyMilliseconds: up ? 12 : nil,
-            conditionResults: [
-                ConditionResult(
-                    condition: "[STATUS] == 200", passed: up,
-                    resolved: up ? "[STATUS] (200) == 200" : "[STATUS] (503) == 200")
-            ], error: nil)
+        HealthFixture.sample(up, at: clock.now, check: check)
     }
 
     @Test func thresholdsDampFlapping() {
