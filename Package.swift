@@ -57,6 +57,17 @@ let package = Package(
             dependencies: [
                 "Console", "CursesBackend", "IncidentCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // Release start-up: the static runtime's `-export-dynamic` puts all 40,000 symbols in
+            // the dynamic table, which ld.so and the runtime's dladdr then search on every run, and
+            // packed relative relocations shrink the 3 MB relocation table ld.so reads at load.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker",
+                        "pack-relative-relocs",
+                    ],
+                    .when(configuration: .release))
             ]
         ),
         .testTarget(
@@ -68,6 +79,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CNCurses"]),
         // Golden screens are read from the source tree by path (GoldenScreen), not bundled.
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TerminalUI", "IncidentCore"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ConsoleTests", dependencies: ["Console", "TerminalUI", "IncidentCore"], exclude: ["Golden"]),
     ]
 )

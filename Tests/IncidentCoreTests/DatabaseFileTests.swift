@@ -43,6 +43,46 @@ import Testing
         #expect(synchronous == 2, "synchronous is \(synchronous ?? -1), not FULL (2)")
     }
 
+    /// The `-wal` file outlives the last connection, so the next process's open finds it and GRDB
+    /// does not recreate it with a throw-away CREATE/DROP TABLE (which bumps the schema version).
+    @Test func writeAheadLogIsKeptBetweenOpens() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        let author = Attribution(author: "a")
+        let key = try SQLiteIncidentStore(path: path).declareIncident(
+            IncidentDeclaration(title: "Kept", severity: .p2), by: author
+        ).key
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        func schemaVersion() throws -> Int? {
+            var configuration = Configuration()
+            configuration.readonly = true
+            return try DatabaseQueue(path: path, configuration: configuration).read { db in
+                try Int.fetchOne(db, sql: "PRAGMA schema_version")
+            }
+        }
+        let before = try schemaVersion()
+        _ = try SQLiteIncidentStore(path: path).appendNote(key: key, text: "second process", kind: .note, by: author)
+        #expect(try schemaVersion() == before)
+        let store = try SQLiteIncidentStore(path: path, readOnly: true)
+        #expect(try store.detail(key: key).timeline.map(\.text).last == "second process")
+        #expect(try store.verifyChains(key: nil).holds)
+    }
+
+    /// A row edited behind sitrep's back to a value it never writes is an error naming the column,
+    /// not a crash.
+    @Test func unknownStoredValueIsAnErrorNamingTheColumn() throws {
+        let store = try SQLiteIncidentStore(path: try folder() + "/sitrep.sqlite")
+        let key = try store.declareIncident(
+            IncidentDeclaration(title: "Odd", severity: .p2), by: Attribution(author: "a")
+        )
+        .key
+        try store.pool.write { db in try db.execute(sql: "UPDATE incident SET severity = 'P9'") }
+        #expect {
+            try store.incident(key: key)
+        } throws: { error in
+            "\(error)".contains("severity") && "\(error)".contains("P9")
+        }
+    }
+
     /// Commands that only read open read-only: the file is not touched and writes are refused.
     @Test func readOnlyOpenOfACurrentFileWritesNothing() throws {
         let path = try folder() + "/sitrep.sqlite"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 #if canImport(Glibc)
@@ -42,15 +43,36 @@ public final class SQLiteIncidentStore: IncidentStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "sitrep"
+        configuration.prepareDatabase { db in Self.keepWriteAheadLog(db) }
+        let migrator = StoreMigrations.migrator
+        let state: (superseded: Bool, complete: Bool)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after any
             // prepareDatabase hook: set FULL here, so every commit is synced before it returns.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // The migration state is read on the same connection: a reader would cost a second
+            // open and schema parse on every CLI write.
+            state = try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
-        try migrateIfNeeded(alreadyLocked: creationLock != nil)
+        if state.superseded {
+            throw StoreError.unusableDatabase(path: path, reason: "was written by a newer version of sitrep")
+        }
+        if !state.complete {
+            try migrate(alreadyLocked: creationLock != nil)
+        }
+    }
+
+    /// Leaves the `-wal` file in place when the last connection closes (after its checkpoint).
+    /// Otherwise every CLI write finds it gone, and GRDB recreates it with a throw-away schema
+    /// change: a second synced commit per `sitrep note`.
+    static func keepWriteAheadLog(_ db: Database) {
+        var persist: Int32 = 1
+        _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
     }
 
     /// A read-only pool on `path` when it is already a sitrep database with every migration
@@ -77,23 +99,13 @@ public final class SQLiteIncidentStore: IncidentStore {
         return pool
     }
 
-    private func migrateIfNeeded(alreadyLocked: Bool) throws {
-        let migrator = StoreMigrations.migrator
-        let state = try read { db in
-            (
-                superseded: try migrator.hasBeenSuperseded(db),
-                complete: try migrator.hasCompletedMigrations(db)
-            )
-        }
-        if state.superseded {
-            throw StoreError.unusableDatabase(path: path, reason: "was written by a newer version of sitrep")
-        }
-        if state.complete { return }
-        // Several processes may open an old file at once: migrate one at a time.
+    /// Applies the migrations still missing. Several processes may open an old file at once:
+    /// they migrate one at a time, and the migrator skips what another already applied.
+    private func migrate(alreadyLocked: Bool) throws {
         let lock = alreadyLocked ? nil : DirectoryLock(forDatabaseAt: path)
         defer { lock?.release() }
         do {
-            try migrator.migrate(pool)
+            try StoreMigrations.migrator.migrate(pool)
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
@@ -141,7 +153,9 @@ public final class SQLiteIncidentStore: IncidentStore {
 
     func fetchIncident(_ db: Database, key: String) throws -> Incident {
         let normalized = key.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let incident = try Incident.filter(Column("key") == normalized).fetchOne(db) else {
+        // A cached statement: the query interface would generate and prepare the SQL on every note.
+        let statement = try db.cachedStatement(sql: "SELECT * FROM incident WHERE key = ?")
+        guard let incident = try Incident.fetchOne(statement, arguments: [normalized]) else {
             throw StoreError.notFound("no incident \(key)")
         }
         return incident

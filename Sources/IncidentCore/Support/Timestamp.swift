@@ -122,7 +122,7 @@ public enum Timestamp {
     /// Today's calendar day in UTC, for overdue checks.
     public static func day(_ date: Date) -> String {
         let parts = utcParts(date)
-        return String(format: "%04d-%02d-%02d", parts.year, parts.month, parts.day)
+        return "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day))"
     }
 
     /// Rounds to whole milliseconds, the precision the database keeps; hashing must agree with it.
@@ -134,9 +134,8 @@ public enum Timestamp {
     /// `2025-11-04 10:02:00.250`: how dates are stored, readable by SQLite's own date functions.
     public static func database(_ date: Date) -> String {
         let parts = utcParts(date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d.%03d", parts.year, parts.month, parts.day, parts.hour,
-            parts.minute, parts.second, parts.millisecond)
+        return "\(padded(parts.year, 4))-\(padded(parts.month))-\(padded(parts.day)) "
+            + "\(padded(parts.hour)):\(padded(parts.minute)):\(padded(parts.second)).\(padded(parts.millisecond, 3))"
     }
 
     /// Reads a stored date; stored dates carry no zone and are UTC.
