@@ -18,7 +18,7 @@ struct ConsoleBenchCommand: ParsableCommand {
 
     func run() throws {
         let size = Size(width: 120, height: 40)
-        try options.run { store, _ in
+        try options.run(longLived: true) { store, _ in
             let start = DispatchTime.now().uptimeNanoseconds
             _ = try ConsoleBenchmark.firstFrame(store: store, size: size, user: "bench")
             let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -32,7 +32,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(64)
         }
         ConsoleLaunch.preferQuietCrashes()
-        try options.run { store, author in
+        try options.run(longLived: true) { store, author in
             let settings = try SitrepConfig.load(path: options.paths.config)
             let folders = ConsoleLaunch.themeFolders(paths: options.paths)
             var state = ConsoleState(

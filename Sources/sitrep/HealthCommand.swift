@@ -86,7 +86,7 @@ struct HealthCommand: ParsableCommand {
 
         func run() throws {
             let file = try source.load(configPath: options.paths.config)
-            let store = try options.run { store, _ in store }
+            let store = try options.run(longLived: true) { store, _ in store }
             let done = DispatchSemaphore(value: 0)
             let prober = HealthProber()
             // Nothing here draws a sparkline, so only the last sample per check is kept in memory.

@@ -19,7 +19,7 @@ struct HealthConsoleBenchCommand: ParsableCommand {
     func run() throws {
         let file = try HealthCheckFile.load(path: checks)
         let size = Size(width: 120, height: 40)
-        try options.run { store, _ in
+        try options.run(longLived: true) { store, _ in
             let monitor = HealthMonitor(
                 checks: file.checks, store: store, retention: file.retention, prober: HealthProber())
             let result = try ConsoleBenchmark.keystrokes(

@@ -142,7 +142,7 @@ struct RunbookCommand: ParsableCommand {
                 let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 preset[String(parts[0])] = String(parts[1])
             }
-            let state = try options.run { store, author in
+            let state = try options.run(longLived: true) { store, author in
                 _ = try store.incident(key: incident)
                 let conversation = InteractiveRunbookRun(
                     runner: RunbookRunner(store: store), runbook: parsed, incidentKey: incident.uppercased(),

@@ -24,13 +24,16 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store and runs `body`, mapping store and config errors to sysexits codes.
     /// Commands that only read pass `readOnly`, so they never write or sync the database file.
-    func run<T>(readOnly: Bool = false, _ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T) throws
-        -> T
-    {
+    /// Commands that keep running (console, watchers, runbook runs) pass `longLived` for a pool whose
+    /// reads go beside writes; the rest get one connection, which opens faster.
+    func run<T>(
+        readOnly: Bool = false, longLived: Bool = false,
+        _ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T
+    ) throws -> T {
         do {
             let paths = self.paths
             let settings = try SitrepConfig.load(path: paths.config)
-            let store = try SQLiteIncidentStore(path: paths.database, readOnly: readOnly)
+            let store = try SQLiteIncidentStore(path: paths.database, readOnly: readOnly, concurrentReads: longLived)
             return try body(store, AuthorResolver.resolve(flag: user, config: settings))
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("sitrep: \(error)\n".utf8))

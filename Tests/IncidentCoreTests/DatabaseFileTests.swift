@@ -33,7 +33,7 @@ import Testing
     /// GRDB turns the writer to `synchronous = NORMAL` with WAL; a commit must be synced (FULL).
     @Test func writesAreSyncedOnCommitInWALMode() throws {
         let store = try SQLiteIncidentStore(path: try folder() + "/sitrep.sqlite")
-        let (journal, synchronous) = try store.pool.writeWithoutTransaction { db in
+        let (journal, synchronous) = try store.database.writeWithoutTransaction { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                 try Int.fetchOne(db, sql: "PRAGMA synchronous")
@@ -43,15 +43,16 @@ import Testing
         #expect(synchronous == 2, "synchronous is \(synchronous ?? -1), not FULL (2)")
     }
 
-    /// The `-wal` file outlives the last connection, so the next process's open finds it and GRDB
-    /// does not recreate it with a throw-away CREATE/DROP TABLE (which bumps the schema version).
-    @Test func writeAheadLogIsKeptBetweenOpens() throws {
+    /// A one-shot command's single connection opens the file without GRDB's pool WAL set-up,
+    /// which recreates a missing `-wal` with a throw-away CREATE/DROP TABLE (a schema change and a
+    /// synced commit); the write is still durable (FULL) and the chain still holds.
+    @Test func singleConnectionWriteMakesNoSchemaChange() throws {
         let path = try folder() + "/sitrep.sqlite"
         let author = Attribution(author: "a")
         let key = try SQLiteIncidentStore(path: path).declareIncident(
-            IncidentDeclaration(title: "Kept", severity: .p2), by: author
+            IncidentDeclaration(title: "One shot", severity: .p2), by: author
         ).key
-        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
         func schemaVersion() throws -> Int? {
             var configuration = Configuration()
             configuration.readonly = true
@@ -60,11 +61,30 @@ import Testing
             }
         }
         let before = try schemaVersion()
-        _ = try SQLiteIncidentStore(path: path).appendNote(key: key, text: "second process", kind: .note, by: author)
+        let oneShot = try SQLiteIncidentStore(path: path, concurrentReads: false)
+        let (journal, synchronous) = try oneShot.database.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+        }
+        #expect(journal == "wal")
+        #expect(synchronous == 2)
+        _ = try oneShot.appendNote(key: key, text: "second process", kind: .note, by: author)
         #expect(try schemaVersion() == before)
-        let store = try SQLiteIncidentStore(path: path, readOnly: true)
-        #expect(try store.detail(key: key).timeline.map(\.text).last == "second process")
-        #expect(try store.verifyChains(key: nil).holds)
+        let reader = try SQLiteIncidentStore(path: path, readOnly: true, concurrentReads: false)
+        #expect(try reader.detail(key: key).timeline.map(\.text).last == "second process")
+        #expect(try reader.verifyChains(key: nil).holds)
+    }
+
+    /// A new file opened by a one-shot command is created in WAL mode and migrated.
+    @Test func singleConnectionCreatesAWALDatabase() throws {
+        let path = try folder() + "/sitrep.sqlite"
+        let store = try SQLiteIncidentStore(path: path, concurrentReads: false)
+        let key = try store.declareIncident(
+            IncidentDeclaration(title: "Fresh", severity: .p3), by: Attribution(author: "a")
+        )
+        .key
+        let journal = try store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+        #expect(try store.incident(key: key).title == "Fresh")
     }
 
     /// A row edited behind sitrep's back to a value it never writes is an error naming the column,
@@ -75,7 +95,7 @@ import Testing
             IncidentDeclaration(title: "Odd", severity: .p2), by: Attribution(author: "a")
         )
         .key
-        try store.pool.write { db in try db.execute(sql: "UPDATE incident SET severity = 'P9'") }
+        try store.database.write { db in try db.execute(sql: "UPDATE incident SET severity = 'P9'") }
         #expect {
             try store.incident(key: key)
         } throws: { error in
@@ -138,8 +158,8 @@ import Testing
             _ = try store.declareIncident(
                 IncidentDeclaration(title: "incident \(number)", severity: .p2), by: Attribution(author: "a"))
         }
-        try store.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-        try store.pool.close()
+        try store.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try store.database.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
         try bytes.write(to: URL(fileURLWithPath: path))
@@ -156,10 +176,10 @@ import Testing
     @Test func databaseFromANewerSitrepIsRefused() throws {
         let path = try folder() + "/sitrep.sqlite"
         let store = try SQLiteIncidentStore(path: path)
-        try store.pool.write { db in
+        try store.database.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
-        try store.pool.close()
+        try store.database.close()
         #expect(throws: StoreError.unusableDatabase(path: path, reason: "was written by a newer version of sitrep")) {
             _ = try SQLiteIncidentStore(path: path)
         }

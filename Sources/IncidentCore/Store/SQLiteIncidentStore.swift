@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import Synchronization
 
 #if canImport(Glibc)
@@ -11,7 +10,8 @@ import Synchronization
 /// transactions and a busy timeout, so several processes can write at once without losing work.
 public final class SQLiteIncidentStore: IncidentStore {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` for the console, a single `DatabaseQueue` for one-shot commands (see init).
+    let database: any DatabaseWriter
     let clock: @Sendable () -> Date
     /// A connection of its own for `PRAGMA data_version`, whose value only means something when
     /// read again on the same connection. Opened on first use: the CLI never needs it.
@@ -27,11 +27,19 @@ public final class SQLiteIncidentStore: IncidentStore {
     /// existing, up-to-date sitrep file is opened for reading only: no journal set-up write and no
     /// checkpoint on close, so commands that only read never sync the disk. Any other file takes
     /// the normal path, which creates, migrates or refuses it.
-    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    ///
+    /// `concurrentReads` opens a GRDB pool, whose readers run beside the writer: what the long-lived
+    /// console needs. A one-shot CLI command passes false and gets a single connection instead,
+    /// saving a second open and schema parse, and the pool's WAL set-up, which recreates the
+    /// `-wal` file the last process removed with a throw-away schema change: one more synced commit.
+    public init(
+        path: String, readOnly: Bool = false, concurrentReads: Bool = true,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.path = path
         self.clock = clock
-        if readOnly, let pool = Self.openCurrentForReading(path: path) {
-            self.pool = pool
+        if readOnly, let reader = Self.openCurrentForReading(path: path, concurrentReads: concurrentReads) {
+            self.database = reader
             return
         }
         try DatabaseFile.prepare(path: path)
@@ -43,19 +51,27 @@ public final class SQLiteIncidentStore: IncidentStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(60)
         configuration.label = "sitrep"
-        configuration.prepareDatabase { db in Self.keepWriteAheadLog(db) }
         let migrator = StoreMigrations.migrator
         let state: (superseded: Bool, complete: Bool)
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            // GRDB sets `synchronous = NORMAL` on the writer when it turns WAL on, after any
-            // prepareDatabase hook: set FULL here, so every commit is synced before it returns.
-            // The migration state is read on the same connection: a reader would cost a second
-            // open and schema parse on every CLI write.
-            state = try pool.writeWithoutTransaction { db in
+            database =
+                concurrentReads
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+            state = try database.writeWithoutTransaction { db in
+                // The pool turns WAL on itself; the single connection does it here (a no-op once
+                // the file is in WAL mode, which it remembers).
+                if !concurrentReads, try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") != "wal" {
+                    throw StoreError.io("\(path): SQLite would not switch to WAL mode")
+                }
+                // GRDB's pool sets `synchronous = NORMAL` when it turns WAL on, after any
+                // prepareDatabase hook: set FULL here, so every commit is synced before it returns.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // Read on the writer: a reader would be a second open and schema parse.
                 return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
@@ -67,28 +83,28 @@ public final class SQLiteIncidentStore: IncidentStore {
         }
     }
 
-    /// Leaves the `-wal` file in place when the last connection closes (after its checkpoint).
-    /// Otherwise every CLI write finds it gone, and GRDB recreates it with a throw-away schema
-    /// change: a second synced commit per `sitrep note`.
-    static func keepWriteAheadLog(_ db: Database) {
-        var persist: Int32 = 1
-        _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-    }
-
-    /// A read-only pool on `path` when it is already a sitrep database with every migration
-    /// applied; nil for anything that needs the read-write path (or its error message).
-    static func openCurrentForReading(path: String) -> DatabasePool? {
+    /// A read-only connection (or pool) on `path` when it is already a sitrep database with every
+    /// migration applied; nil for anything that needs the read-write path (or its error message).
+    static func openCurrentForReading(path: String, concurrentReads: Bool) -> (any DatabaseWriter)? {
         guard DatabaseFile.headerIsSitrep(path: path) else { return nil }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(60)
         configuration.label = "sitrep"
-        guard let pool = try? DatabasePool(path: path, configuration: configuration) else { return nil }
+        let reader: any DatabaseWriter
+        do {
+            reader =
+                concurrentReads
+                ? try DatabasePool(path: path, configuration: configuration)
+                : try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            return nil
+        }
         let migrator = StoreMigrations.migrator
-        let current = try? pool.read { db in
+        let current = try? reader.read { db in
             try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
         }
-        return current == true ? pool : nil
+        return current == true ? reader : nil
     }
 
     /// For tests: migrates only up to `migration`, reproducing a database an older sitrep wrote.
@@ -105,7 +121,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         let lock = alreadyLocked ? nil : DirectoryLock(forDatabaseAt: path)
         defer { lock?.release() }
         do {
-            try StoreMigrations.migrator.migrate(pool)
+            try StoreMigrations.migrator.migrate(database)
         } catch {
             throw StoreErrorMapping.map(error, path: path)
         }
@@ -115,7 +131,7 @@ public final class SQLiteIncidentStore: IncidentStore {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -125,7 +141,7 @@ public final class SQLiteIncidentStore: IncidentStore {
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try pool.write(body)
+            return try database.write(body)
         } catch let error as StoreError {
             throw error
         } catch {
