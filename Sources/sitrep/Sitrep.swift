@@ -14,6 +14,7 @@ struct Sitrep: ParsableCommand {
             Exit codes: 0 ok, 64 bad usage, 65 refused or bad data, 66 no such incident, 74 I/O error, \
             78 bad config file.
             """,
+        version: version,
         subcommands: [
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
@@ -22,4 +23,6 @@ struct Sitrep: ParsableCommand {
         ],
         defaultSubcommand: ConsoleCommand.self
     )
+    /// Printed by `sitrep --version`; bump with each release.
+    static let version = "0.1.0"
 }

@@ -97,6 +97,9 @@ import Testing
             #expect(try cli.run(["action", sub, "--help"]).status == 0)
         }
         #expect(try cli.run(["status", "--help"]).stdout.contains("reopened"))
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3, "\(version.stdout)")
         let completion = try cli.run(["--generate-completion-script", "bash"])
         #expect(completion.status == 0)
         #expect(completion.stdout.contains("complete"))

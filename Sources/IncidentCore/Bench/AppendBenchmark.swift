@@ -17,6 +17,12 @@ public struct AppendBenchmark: Sendable {
     }
 
     public func run(in folder: String) throws -> Result {
+        // Fresh files each run: the raw peer numbers its rows from 1.
+        for name in ["bench-store.sqlite", "bench-raw.sqlite"] {
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name + suffix)
+            }
+        }
         let store = try SQLiteIncidentStore(path: folder + "/bench-store.sqlite")
         let key = try store.declareIncident(
             IncidentDeclaration(title: "Append benchmark", severity: .p3), by: Attribution(author: "bench")
