@@ -78,21 +78,28 @@ struct HealthCommand: ParsableCommand {
             abstract: "Poll every check on its interval and record samples and state changes (Ctrl-C stops).",
             discussion: """
                 State changes (after each check's failure/success thresholds) are appended as `health`
-                entries to every open incident declared with the check's `service:`.
+                entries to every open incident declared with the check's `service:`, and printed;
+                --verbose prints every probe.
                 """)
 
         @OptionGroup var source: ChecksOptions
         @OptionGroup var options: StoreOptions
+        @Flag(name: .shortAndLong, help: "Print every probe, not only state changes and unsaved samples.")
+        var verbose = false
 
         func run() throws {
             let file = try source.load(configPath: options.paths.config)
             let store = try options.run(longLived: true) { store, _ in store }
+            let verbose = verbose
             let done = DispatchSemaphore(value: 0)
             let prober = HealthProber()
             // Nothing here draws a sparkline, so only the last sample per check is kept in memory.
             let monitor = HealthMonitor(
                 checks: file.checks, store: store, retention: file.retention, prober: prober, recentLimit: 1,
                 onEvent: { event in
+                    // A thousand checks probe a thousand times a second: by default only what
+                    // changed (or failed to save) is worth a line.
+                    guard verbose || event.transition != nil || event.storeError != nil else { return }
                     let line = HealthCheckReport.eventLine(event)
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 })

@@ -70,6 +70,35 @@ import Testing
         await server.stop()
     }
 
+    @Test func watchVerbosePrintsEveryProbe() async throws {
+        let server = try await LoopbackHTTPServer(responder: Self.responder)
+        let cli = try CLIRunner()
+        let path = try write(
+            """
+            endpoints:
+              - name: payments
+                url: http://127.0.0.1:\(server.port)/payments
+                interval: 100ms
+                conditions: ["[STATUS] == 200"]
+            """, to: cli)
+        let output = cli.folder + "/watch.out"
+        FileManager.default.createFile(atPath: output, contents: nil)
+        let process = try cli.start(
+            ["health", "watch", "--verbose", "--checks", path],
+            stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
+        var failures: [Substring] = []
+        for _ in 0..<200 where failures.count < 3 {
+            try await Task.sleep(for: .milliseconds(50))
+            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            failures = text.split(separator: "\n").filter { $0.contains("FAIL") }
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(failures.count >= 3)
+        #expect(failures.contains { !$0.contains("=>") }, "\(failures)")
+        await server.stop()
+    }
+
     @Test func watchRecordsUntilInterrupted() async throws {
         let server = try await LoopbackHTTPServer(responder: Self.responder)
         let cli = try CLIRunner()
@@ -101,6 +130,8 @@ import Testing
         text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         #expect(text.contains("=> DOWN (recorded in \(key))"), "\(text)")
         #expect(text.hasSuffix("stopped\n"))
+        let probeLines = text.split(separator: "\n").filter { $0.contains("FAIL") }
+        #expect(probeLines.allSatisfy { $0.contains("=>") }, "probes without a state change printed: \(text)")
         let shown = try cli.run(["show", key]).stdout
         #expect(
             shown.contains("Health check payments is DOWN after 2 failed probe(s): [STATUS] (503) == 200"), "\(shown)")
