@@ -9,6 +9,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var now: Date
     public var user: String
     public var databasePath: String
+    /// The user's home folder, so the status bar can show the database path as `~/…`.
+    public var homeFolder: String
     public var incidents: [IncidentSummary] = []
     public var showAllIncidents = false
     public var incidentList = ListViewState()
@@ -34,13 +36,14 @@ public struct ConsoleState: Equatable, Sendable {
     public var runbooks = RunbookConsole()
 
     public init(
-        size: Size, now: Date, user: String, databasePath: String, localOffsetSeconds: Int = 0,
-        themeNotice: String? = nil
+        size: Size, now: Date, user: String, databasePath: String, homeFolder: String = "",
+        localOffsetSeconds: Int = 0, themeNotice: String? = nil
     ) {
         self.size = size
         self.now = now
         self.user = user
         self.databasePath = databasePath
+        self.homeFolder = homeFolder
         self.localOffsetSeconds = localOffsetSeconds
         self.themeNotice = themeNotice
         if let themeNotice { notice = Notice(themeNotice, level: .error, now: now) }

@@ -152,14 +152,17 @@ final class RunbookDriver: Sendable {
             return RunbookPreparation(incidentKey: key, runbook: runbook, resumed: nil, missing: [])
         }
         if restart { try runner.stopOpenRun(runbookPath: runbook.path, incidentKey: key, by: attribution) }
+        let names = Set(runbook.steps.flatMap { $0.variables.map(\.name) })
+        let inherited = environment.filter { names.contains($0.key) }
         if let resumed = try runner.resume(runbook: runbook, incidentKey: key, by: attribution) {
             let remaining = runbook.steps.filter { !resumed.isSettled($0) }
             return RunbookPreparation(
                 incidentKey: key, runbook: runbook, resumed: resumed,
-                missing: resumed.missingVariables(for: remaining, environment: environment))
+                missing: resumed.missingVariables(for: remaining, environment: environment), inherited: inherited)
         }
         return RunbookPreparation(
             incidentKey: key, runbook: runbook, resumed: nil,
-            missing: RunbookSession.variablesToAsk(for: runbook.steps, known: [:], environment: environment))
+            missing: RunbookSession.variablesToAsk(for: runbook.steps, known: [:], environment: environment),
+            inherited: inherited)
     }
 }

@@ -7,11 +7,18 @@ public struct RunbookPreparation: Equatable, Sendable {
     public var runbook: Runbook
     public var resumed: RunbookSession?
     public var missing: [RunbookVariable]
+    /// The runbook's variables that the console's own environment sets: steps inherit them, and
+    /// step cards show them as "(from environment)".
+    public var inherited: [String: String]
 
-    public init(incidentKey: String, runbook: Runbook, resumed: RunbookSession?, missing: [RunbookVariable]) {
+    public init(
+        incidentKey: String, runbook: Runbook, resumed: RunbookSession?, missing: [RunbookVariable],
+        inherited: [String: String] = [:]
+    ) {
         self.incidentKey = incidentKey
         self.runbook = runbook
         self.resumed = resumed
         self.missing = missing
+        self.inherited = inherited
     }
 }

@@ -130,7 +130,8 @@ enum RunbookRunView {
             let step = session.runbook.steps[index]
             let invocation = step.kind == .command ? session.invocation(for: step) : nil
             let card = RunbookText.stepCard(
-                step, of: session.runbook.steps.count, invocation: invocation, variables: session.variables)
+                step, of: session.runbook.steps.count, invocation: invocation, variables: session.variables,
+                inherited: run.preparation?.inherited ?? [:])
             var lines = wrap(String(card.dropLast()), .text)
             if step.risk == .high, let first = lines.indices.dropFirst().first { lines[first].role = .warning }
             lines += prompt(run, step: step, session: session).flatMap { wrap($0, .prompt) }

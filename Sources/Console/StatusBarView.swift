@@ -9,7 +9,7 @@ enum StatusBarView {
         let strong = theme[.statusBarEmphasis]
         buffer.fill(area, with: Cell(" ", style: bar))
         var spans = [Span(" sitrep ", style: strong), Span(" \(state.user) ", style: bar), Span("│", style: bar)]
-        spans.append(Span(" \(abbreviated(state.databasePath)) ", style: bar))
+        spans.append(Span(" \(abbreviated(state.databasePath, home: state.homeFolder)) ", style: bar))
         if let summary = state.selectedIncident {
             let incident = summary.incident
             spans.append(Span("│ ", style: bar))
@@ -50,8 +50,7 @@ enum StatusBarView {
     }
 
     /// `~/…` for paths under the home folder, so the bar has room for what matters.
-    static func abbreviated(_ path: String) -> String {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+    static func abbreviated(_ path: String, home: String) -> String {
         if !home.isEmpty, home != "/", path.hasPrefix(home + "/") { return "~" + path.dropFirst(home.count) }
         return path
     }

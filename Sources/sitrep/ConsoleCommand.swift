@@ -37,6 +37,7 @@ struct ConsoleCommand: ParsableCommand {
             let folders = ConsoleLaunch.themeFolders(paths: options.paths)
             var state = ConsoleState(
                 size: .init(width: 80, height: 24), now: Date(), user: author, databasePath: store.path,
+                homeFolder: ProcessInfo.processInfo.environment["HOME"] ?? "",
                 localOffsetSeconds: TimeZone.current.secondsFromGMT())
             var monitor: HealthMonitor?
             let checksPath = checks ?? options.paths.config

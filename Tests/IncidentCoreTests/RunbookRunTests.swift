@@ -52,6 +52,24 @@ import Testing
         try fixture.store.timeline(key: key, fromSequence: 1, limit: 1000)
     }
 
+    /// The card shows a variable's inherited value only from what it is given, never by reading
+    /// the process environment itself.
+    @Test func stepCardShowsInheritedVariablesItIsGiven() throws {
+        let step = try #require(runbook.step(id: "look"))
+        let session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
+        let invocation = session.invocation(for: step)
+        let given = RunbookText.stepCard(
+            step, of: runbook.steps.count, invocation: invocation, variables: [:], inherited: ["DB_HOST": "db-7"])
+        #expect(given.contains("DB_HOST=\"db-7\" (from environment)"), "\(given)")
+        let none = RunbookText.stepCard(
+            step, of: runbook.steps.count, invocation: invocation, variables: [:], inherited: [:])
+        #expect(!none.contains("from environment"), "\(none)")
+        let set = RunbookText.stepCard(
+            step, of: runbook.steps.count, invocation: invocation, variables: ["DB_HOST": "db-1"],
+            inherited: ["DB_HOST": "db-7"])
+        #expect(set.contains("DB_HOST=\"db-1\"") && !set.contains("db-7"), "\(set)")
+    }
+
     @Test func aRunRecordsEveryStepInTheStoreAndTheTimeline() async throws {
         // Given a started run with one variable
         var session = try runner.start(

@@ -64,7 +64,8 @@ public struct InteractiveRunbookRun: Sendable {
             let invocation = step.kind == .command ? session.invocation(for: step) : nil
             say(
                 RunbookText.stepCard(
-                    step, of: session.runbook.steps.count, invocation: invocation, variables: session.variables))
+                    step, of: session.runbook.steps.count, invocation: invocation, variables: session.variables,
+                    inherited: environment))
             switch confirm(step) {
             case .confirmed:
                 if step.kind == .manual {

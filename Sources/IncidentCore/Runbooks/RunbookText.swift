@@ -45,15 +45,17 @@ public enum RunbookText {
                 section = step.section
                 output += "\n== \(step.section.isEmpty ? "(no section)" : step.section)\n"
             }
-            output += "\n" + stepCard(step, of: runbook.steps.count, invocation: nil, variables: [:])
+            output += "\n" + stepCard(step, of: runbook.steps.count, invocation: nil, variables: [:], inherited: [:])
         }
         return output
     }
 
     /// Everything the operator must see before confirming: title, exact command, directory,
-    /// variables with their values, risk, timeout and expected text.
+    /// variables with their values, risk, timeout and expected text. `inherited` is the
+    /// environment the step would inherit, passed in so the card stays a function of its inputs.
     public static func stepCard(
-        _ step: RunbookStep, of count: Int, invocation: StepInvocation?, variables: [String: String]
+        _ step: RunbookStep, of count: Int, invocation: StepInvocation?, variables: [String: String],
+        inherited: [String: String]
     ) -> String {
         let place = step.section.isEmpty || step.section == step.title ? step.title : "\(step.section) › \(step.title)"
         var output = "Step \(step.number)/\(count) · \(place)\n"
@@ -81,7 +83,7 @@ public enum RunbookText {
         if !step.variables.isEmpty {
             let shown = step.variables.map { variable -> String in
                 if let value = variables[variable.name] { return "\(variable.name)=\(quoted(value))" }
-                if let value = ProcessInfo.processInfo.environment[variable.name], invocation != nil {
+                if let value = inherited[variable.name], invocation != nil {
                     return "\(variable.name)=\(quoted(value)) (from environment)"
                 }
                 return variable.name + (variable.defaultValue.map { " (default \(quoted($0)))" } ?? "")
