@@ -108,9 +108,11 @@ struct RunbookCommand: ParsableCommand {
             abstract: "Run a runbook on an incident, one confirmed step at a time; everything is recorded.",
             discussion: """
                 Each step is shown (command, directory, variables, risk) and waits for y (low and
-                medium risk) or its name typed out (high risk); s skips, q stops. Ctrl-C while a step
-                runs cancels that step. A run that was interrupted continues where it left off.
-                Exits 0 when the runbook completes, 1 when it is stopped.
+                medium risk) or its name typed out (high risk); s skips, q stops. At the end of input
+                (a script with --yes reaching a high-risk step) the run stays open for a person to
+                continue. Ctrl-C while a step runs cancels that step. A run that was interrupted
+                continues where it left off. Exits 0 when the runbook completes, 1 when it is stopped
+                or left open.
                 """)
         @Argument(help: "Runbook name or path.") var runbook: String
         @Option(name: .long, help: ArgumentHelp("Incident key.", valueName: "key")) var incident: String

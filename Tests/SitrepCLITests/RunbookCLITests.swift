@@ -147,6 +147,26 @@ import Testing
         #expect(try cli.sqlite("SELECT state FROM runbookRun") == "stopped")
     }
 
+    /// A script with --yes that reaches a high-risk step has nobody to answer: the run is left
+    /// open there, not stopped, and a person continues it later.
+    @Test func endOfInputLeavesTheRunOpenForAPerson() throws {
+        let (cli, key, _) = try setUp()
+        let unattended = try run(
+            cli, ["runbook", "run", "cli-check", "--incident", key, "--yes", "--var", "WHO=ops"], input: "")
+        #expect(unattended.status == 1)
+        #expect(unattended.stdout.contains("stays open at step 4"), "\(unattended.stdout)")
+        #expect(try cli.sqlite("SELECT state FROM runbookRun") == "running")
+        #expect(try cli.sqlite("SELECT count(*) FROM stepRun WHERE stepId = 'drop-caches'") == "0")
+        let person = try run(cli, ["runbook", "run", "cli-check", "--incident", key], input: "drop-caches\n")
+        #expect(person.status == 0, "\(person.stdout)")
+        #expect(person.stdout.contains("Resuming run"))
+        #expect(person.stdout.contains("Runbook completed"))
+        #expect(
+            try cli.sqlite(
+                "SELECT group_concat(step) FROM (SELECT stepId || ':' || outcome AS step FROM stepRun ORDER BY id)")
+                == "greet:ran,count:ran,tell-the-team:done,drop-caches:ran")
+    }
+
     @Test func aBrokenRunbookIsRefusedBeforeAnythingRuns() throws {
         let (cli, key, _) = try setUp()
         let bad = cli.folder + "/Runbooks/bad.md"

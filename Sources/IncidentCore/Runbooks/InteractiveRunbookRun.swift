@@ -45,7 +45,8 @@ public struct InteractiveRunbookRun: Sendable {
         while let index = session.nextStepIndex {
             let step = session.runbook.steps[index]
             if let blocked = session.blockingRecord {
-                guard let choice = askAfterFailure(blocked, step: step) else {
+                guard let choice = askAfterFailure(blocked, step: step) else { return leaveOpen(session, at: step) }
+                if choice == "q" {
                     return try stop(&session, at: step, note: "stopped after \(blocked.outcome.rawValue) step")
                 }
                 if choice == "c" {
@@ -80,6 +81,8 @@ public struct InteractiveRunbookRun: Sendable {
                 say("  skipped (recorded)\n\n")
             case .stopped:
                 return try stop(&session, at: step, note: nil)
+            case .noAnswer:
+                return leaveOpen(session, at: step)
             }
         }
         session.run = try runner.finish(session, as: .completed, by: attribution)
@@ -125,7 +128,8 @@ public struct InteractiveRunbookRun: Sendable {
         return values
     }
 
-    enum Answer { case confirmed, skipped, stopped }
+    /// `noAnswer` is the end of input: nobody decided anything, so the run is left open.
+    enum Answer { case confirmed, skipped, stopped, noAnswer }
 
     func confirm(_ step: RunbookStep) -> Answer {
         let confirmation = StepConfirmation(step: step)
@@ -141,7 +145,7 @@ public struct InteractiveRunbookRun: Sendable {
             question = "High risk. Type the step name `\(name)` to run it, [s]kip, [q]uit: "
         }
         while true {
-            guard let answer = prompter.ask(question) else { return .stopped }
+            guard let answer = prompter.ask(question) else { return .noAnswer }
             let trimmed = answer.trimmingCharacters(in: .whitespaces)
             if confirmation.accepts(trimmed) { return .confirmed }
             switch trimmed.lowercased() {
@@ -155,7 +159,7 @@ public struct InteractiveRunbookRun: Sendable {
         }
     }
 
-    /// `r` retries the step, `c` continues past it (recorded), `q` or end of input stops.
+    /// `r` retries the step, `c` continues past it (recorded), `q` stops; nil is the end of input.
     func askAfterFailure(_ record: StepRun, step: RunbookStep) -> String? {
         prompter.say("Step \(step.number) \(step.title) \(record.outcome.rawValue)")
         prompter.say(record.note.map { ": \($0)\n" } ?? ".\n")
@@ -164,7 +168,7 @@ public struct InteractiveRunbookRun: Sendable {
             switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
             case "r", "retry": return "r"
             case "c", "continue": return "c"
-            case "q", "quit": return nil
+            case "q", "quit": return "q"
             default: prompter.say("  Answer r, c or q.\n")
             }
         }
@@ -193,6 +197,16 @@ public struct InteractiveRunbookRun: Sendable {
         if let note = record.note { line += ": \(note)" }
         prompter.say(line + " ---\n\n")
         return record
+    }
+
+    /// End of input at a prompt (a script with `--yes` reaching a high-risk step, a closed pipe)
+    /// is not a decision to stop: the run stays open there for a person to continue.
+    func leaveOpen(_ session: RunbookSession, at step: RunbookStep) -> RunbookRunState {
+        prompter.say(
+            "No answer (end of input): run #\(session.run.id ?? 0) stays open at step \(step.number) \(step.title).\n"
+                + "Continue it with `sitrep runbook run \(runbook.path) --incident \(incidentKey)`, "
+                + "or R in the console.\n")
+        return .running
     }
 
     func stop(_ session: inout RunbookSession, at step: RunbookStep, note: String?) throws -> RunbookRunState {
