@@ -147,6 +147,73 @@ import Testing
             })
     }
 
+    /// A group in a new session whose leader exits after a second, leaving two sleeps, started
+    /// with `marker` in its environment; returns the group and the leader's start time, read
+    /// while it still ran.
+    func startGroupWhoseLeaderExits(marker: String) throws -> (group: pid_t, startTime: Int64) {
+        let pidFile = fixture.folder + "/group-\(UUID().uuidString).pid"
+        let launcher = try spawn(
+            "\(marker) setsid /bin/bash -c 'sleep 600 & sleep 600 & sleep 1' & echo $! > \"$0\"", argument: pidFile,
+            newSession: false)
+        var status: Int32 = 0
+        try #require(waitpid(launcher, &status, 0) == launcher)
+        let group = try #require(
+            pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let process = try #require(StepProcess.current(leader: group))
+        // When another test has made this process a subreaper, the orphaned leader is its child
+        // and stays a zombie until reaped here.
+        let deadline = Date().addingTimeInterval(10)
+        while ProcessStat(pid: group) != nil, Date() < deadline {
+            _ = waitpid(group, &status, WNOHANG)
+            usleep(20_000)
+        }
+        try #require(ProcessStat(pid: group) == nil, "the leader exited and was reaped")
+        try #require(StepProcess.liveMembers(ofGroup: group).count == 2)
+        return (group, process.startTime)
+    }
+
+    @Test func whatAStepLeftAfterItsLeaderExitedIsEndedThroughItsMarker() throws {
+        // Given a running step whose leader has exited, leaving its children in the group
+        let session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
+        let step = runbook.steps[0]
+        let begun = try fixture.store.beginStep(
+            runId: session.run.id!, step: step, invocation: session.invocation(for: step), by: fixture.alice)
+        let (group, startTime) = try startGroupWhoseLeaderExits(marker: "\(StepProcess.marker)=\(begun.id!)")
+        defer { if !StepProcess.liveMembers(ofGroup: group).isEmpty { kill(-group, SIGKILL) } }
+        try fixture.store.recordStepProcess(
+            stepRunId: begun.id!, process: StepProcess(processGroup: group, startTime: startTime))
+
+        // When the run is resumed
+        let resumed = try #require(try runner.resume(runbook: runbook, incidentKey: key, by: fixture.alice))
+
+        // Then the children are gone and the record says they were ended
+        #expect(waitUntilGone(group), "process group \(group) is gone")
+        #expect(resumed.records.first?.note?.contains("its leftover processes were ended") == true)
+    }
+
+    @Test func orphansWithoutTheStepsMarkerAreLeftAlone() throws {
+        // Given a recorded group whose leader exited and whose processes carry another step's marker
+        let (group, startTime) = try startGroupWhoseLeaderExits(marker: "\(StepProcess.marker)=999999")
+        defer {
+            kill(-group, SIGKILL)
+            _ = waitUntilGone(group)
+        }
+        _ = try runLeftRunning(group: group, startTime: startTime)
+
+        // When the run is resumed, then nothing is ended
+        let resumed = try #require(try runner.resume(runbook: runbook, incidentKey: key, by: fixture.alice))
+        #expect(StepProcess.liveMembers(ofGroup: group).count == 2)
+        #expect(resumed.records.first?.note == "sitrep stopped while the step ran; its result is unknown")
+    }
+
+    @Test func aStepsProcessesCarryItsMarker() async throws {
+        let session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
+        let text = "# Runbook: Marker\n\n## Steps\n\n### Marker\n```sh {name=marker}\necho \"$SITREP_STEP_RUN\"\n```\n"
+        let step = RunbookParser.parse(text, path: fixture.folder + "/marker.md").steps[0]
+        let record = try await runner.execute(step, in: session, confirmedBy: fixture.alice)
+        #expect(record.outputText.trimmingCharacters(in: .whitespacesAndNewlines) == record.id.map(String.init))
+    }
+
     @Test func aGroupWhoseLeaderStartedAtAnotherTimeIsLeftAlone() throws {
         // Given a running step whose recorded start time is not that of the process now at its pid
         let group = try startOrphanedGroup()

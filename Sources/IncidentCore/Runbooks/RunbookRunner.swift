@@ -35,7 +35,7 @@ public struct RunbookRunner: Sendable {
         var ended = Set<Int64>()
         for record in try store.stepRuns(runId: runId) where record.outcome == .running {
             guard let id = record.id, let process = record.process else { continue }
-            if process.endIfStillOurs(grace: executor.grace) { ended.insert(id) }
+            if process.endIfStillOurs(grace: executor.grace, stepRunId: id) { ended.insert(id) }
         }
         return ended
     }
@@ -64,8 +64,11 @@ public struct RunbookRunner: Sendable {
         guard step.kind == .command else {
             throw StoreError.invalid("step `\(step.id)` is \(step.kind.rawValue), not a command to run")
         }
-        let invocation = session.invocation(for: step)
+        var invocation = session.invocation(for: step)
         let begun = try store.beginStep(runId: session.run.id!, step: step, invocation: invocation, by: attribution)
+        // Inherited by everything the step starts: how a resume recognises what is left of the
+        // group once its leader has exited.
+        invocation.environment[StepProcess.marker] = String(begun.id!)
         let store = self.store
         let result = await executor.run(
             invocation, control: control, onOutput: onOutput,

@@ -24,6 +24,10 @@ public struct StepProcess: Sendable, Equatable {
         return StepProcess(processGroup: pid, startTime: stat.startTime)
     }
 
+    /// The environment variable a step runs with, set to its record's id, so the processes it
+    /// started can be told apart from strangers once its leader has exited.
+    public static let marker = "SITREP_STEP_RUN"
+
     /// This program's executable, to recognise a leader whose sitrep is still alive.
     public static let ownExecutable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
 
@@ -32,9 +36,19 @@ public struct StepProcess: Sendable, Equatable {
     /// whatever is left after `grace`. Returns whether anything was ended. A group whose leader
     /// has another start time is not ours, and one whose leader's parent `isLiveSitrep` belongs
     /// to a sitrep still running it (another console on the same store): both are left alone.
-    public func endIfStillOurs(grace: Duration, isLiveSitrep: (pid_t) -> Bool = Self.isAnotherSitrep) -> Bool {
-        guard let leader = ProcessStat(pid: processGroup), leader.startTime == startTime,
-            !Self.liveMembers(ofGroup: processGroup).isEmpty, !isLiveSitrep(leader.parent)
+    ///
+    /// When the leader has exited and been reaped, its pid cannot be handed out again while any
+    /// process of the group lives, but the group may still be a later one that reused the pid
+    /// after ours ended; so only the members that carry `marker` set to `stepRunId` are ended.
+    public func endIfStillOurs(
+        grace: Duration, stepRunId: Int64? = nil, isLiveSitrep: (pid_t) -> Bool = Self.isAnotherSitrep
+    ) -> Bool {
+        guard let leader = ProcessStat(pid: processGroup) else {
+            guard let stepRunId else { return false }
+            return Self.end(Self.liveMembers(ofGroup: processGroup, marked: stepRunId), of: processGroup, grace: grace)
+        }
+        guard leader.startTime == startTime, !Self.liveMembers(ofGroup: processGroup).isEmpty,
+            !isLiveSitrep(leader.parent)
         else { return false }
         _ = kill(-processGroup, SIGTERM)
         let clock = ContinuousClock()
@@ -53,6 +67,30 @@ public struct StepProcess: Sendable, Equatable {
             stat.state != "Z"
         else { return false }
         return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) == executable
+    }
+
+    /// SIGTERM to each of `members`, then SIGKILL to those still running after `grace`; a pid is
+    /// signalled only while it is still in `group`, so one that exited and was reused is spared.
+    static func end(_ members: [pid_t], of group: pid_t, grace: Duration) -> Bool {
+        guard !members.isEmpty else { return false }
+        func running() -> [pid_t] {
+            members.filter { pid in ProcessStat(pid: pid).map { $0.processGroup == group && $0.state != "Z" } ?? false }
+        }
+        for pid in running() { _ = kill(pid, SIGTERM) }
+        let clock = ContinuousClock()
+        let deadline = clock.now + grace
+        while !running().isEmpty, clock.now < deadline { usleep(20_000) }
+        for pid in running() { _ = kill(pid, SIGKILL) }
+        return true
+    }
+
+    /// The live members of `group` whose environment has `marker` set to `stepRunId`.
+    static func liveMembers(ofGroup group: pid_t, marked stepRunId: Int64) -> [pid_t] {
+        let entry = Array("\(marker)=\(stepRunId)".utf8)
+        return liveMembers(ofGroup: group).filter { pid in
+            guard let environment = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+            return environment.split(separator: 0).contains { Array($0) == entry }
+        }
     }
 
     /// The processes of `group` that have not exited (zombies are not counted: they hold
