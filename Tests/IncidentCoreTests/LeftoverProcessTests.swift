@@ -247,6 +247,29 @@ import Testing
         #expect(StepProcess.liveMembers(ofGroup: group).count == 3)
     }
 
+    @Test func resumingARunThatAnotherSitrepIsRunningIsRefused() throws {
+        // Given a step recorded as running whose leader's parent is a live sitrep (this test, here)
+        let group = try startChildGroup()
+        defer {
+            kill(-group, SIGKILL)
+            _ = waitUntilGone(group)
+        }
+        let process = try #require(StepProcess.current(leader: group))
+        let begun = try runLeftRunning(group: group, startTime: process.startTime)
+        let elsewhere = RunbookRunner(
+            store: fixture.store, executor: StepExecutor(grace: .milliseconds(200)), isLiveSitrep: { $0 == getpid() })
+
+        // When a second console tries to resume or restart the run, then it is refused and nothing changes
+        #expect {
+            try elsewhere.resume(runbook: runbook, incidentKey: key, by: fixture.alice)
+        } throws: { "\($0)".contains("is running in another sitrep") }
+        #expect(throws: StoreError.self) {
+            try elsewhere.stopOpenRun(runbookPath: runbook.path, incidentKey: key, by: fixture.alice)
+        }
+        #expect(try fixture.store.stepRuns(runId: begun.runbookRunId).map(\.outcome) == [.running])
+        #expect(StepProcess.liveMembers(ofGroup: group).count == 3)
+    }
+
     @Test func aStepRecordsItsProcessGroupWhileItRuns() async throws {
         let session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
         let text = "# Runbook: Pid\n\n## Steps\n\n### Pid\n```sh {name=pid}\necho $$\n```\n"

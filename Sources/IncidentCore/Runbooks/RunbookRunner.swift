@@ -6,10 +6,16 @@ import Foundation
 public struct RunbookRunner: Sendable {
     public let store: any RunbookStore
     public let executor: StepExecutor
+    /// Whether a pid is another live sitrep; injected by tests, which have no second sitrep.
+    let isLiveSitrep: @Sendable (pid_t) -> Bool
 
-    public init(store: any RunbookStore, executor: StepExecutor = StepExecutor()) {
+    public init(
+        store: any RunbookStore, executor: StepExecutor = StepExecutor(),
+        isLiveSitrep: @escaping @Sendable (pid_t) -> Bool = StepProcess.isAnotherSitrep
+    ) {
         self.store = store
         self.executor = executor
+        self.isLiveSitrep = isLiveSitrep
     }
 
     /// The unfinished run of `runbook` on the incident, with steps a dead sitrep left running
@@ -23,6 +29,7 @@ public struct RunbookRunner: Sendable {
                     + ":runbook \(((runbook.path as NSString).lastPathComponent as NSString).deletingPathExtension) --restart)"
             )
         }
+        try refuseIfDrivenElsewhere(run)
         _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
         return RunbookSession(
             incidentKey: incidentKey, runbook: runbook, run: run, records: try store.stepRuns(runId: run.id!))
@@ -35,9 +42,23 @@ public struct RunbookRunner: Sendable {
         var ended = Set<Int64>()
         for record in try store.stepRuns(runId: runId) where record.outcome == .running {
             guard let id = record.id, let process = record.process else { continue }
-            if process.endIfStillOurs(grace: executor.grace, stepRunId: id) { ended.insert(id) }
+            if process.endIfStillOurs(grace: executor.grace, stepRunId: id, isLiveSitrep: isLiveSitrep) {
+                ended.insert(id)
+            }
         }
         return ended
+    }
+
+    /// A step still running under another live sitrep (a second console on the same incident)
+    /// is that sitrep's to finish: taking the run over here would record it as interrupted while
+    /// it runs.
+    func refuseIfDrivenElsewhere(_ run: RunbookRun) throws {
+        for record in try store.stepRuns(runId: run.id!) where record.outcome == .running {
+            guard let owner = record.process?.drivingSitrep(isLiveSitrep: isLiveSitrep) else { continue }
+            throw StoreError.refused(
+                "step \(record.stepNumber) \(record.title) of run #\(run.id!) is running in another sitrep "
+                    + "(pid \(owner)); finish or stop it there")
+        }
     }
 
     public func start(
@@ -50,6 +71,7 @@ public struct RunbookRunner: Sendable {
     /// Ends the unfinished run of this runbook (whatever its file now says) as stopped.
     public func stopOpenRun(runbookPath: String, incidentKey: String, by attribution: Attribution) throws {
         guard let run = try store.openRunbookRun(key: incidentKey, runbookPath: runbookPath) else { return }
+        try refuseIfDrivenElsewhere(run)
         _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
         _ = try store.finishRunbookRun(runId: run.id!, state: .stopped, by: attribution)
     }

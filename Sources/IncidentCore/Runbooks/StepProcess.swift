@@ -60,6 +60,15 @@ public struct StepProcess: Sendable, Equatable {
         return true
     }
 
+    /// The live sitrep still running this group: the recorded leader runs and its parent is
+    /// another sitrep. Nil when nobody else drives the step.
+    public func drivingSitrep(isLiveSitrep: (pid_t) -> Bool = Self.isAnotherSitrep) -> pid_t? {
+        guard let leader = ProcessStat(pid: processGroup), leader.startTime == startTime, leader.state != "Z",
+            isLiveSitrep(leader.parent)
+        else { return nil }
+        return leader.parent
+    }
+
     /// Whether `pid` is a live sitrep other than this one. This one never is: it runs one step
     /// at a time and knows it, so a leader it parents is an orphan it adopted as a subreaper.
     public static func isAnotherSitrep(_ pid: pid_t) -> Bool {
