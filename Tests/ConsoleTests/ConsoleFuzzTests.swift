@@ -9,18 +9,6 @@ import Testing
 /// a render: whatever a person mashes, the reducer and views must not trap. Seeded, so a failure
 /// replays exactly.
 @Suite struct ConsoleFuzzTests {
-    /// SplitMix64: small, fast and the same on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static let keys: [KeyPress] =
         Array("jkhlnNdsSaDRHLKPq?/:yYx cr-0123456789PMab障".map { KeyPress.character($0) })
         + [
@@ -44,7 +32,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func mashingKeysAndResizingNeverTraps(seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = SplitMix(seed: seed)
         var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 40))
         let statuses = try Self.healthStatuses()
         var now = ConsoleSamples.now

@@ -158,7 +158,7 @@ import Testing
             _ = try store.declareIncident(
                 IncidentDeclaration(title: "incident \(number)", severity: .p2), by: Attribution(author: "a"))
         }
-        try store.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try store.database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try store.database.close()
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         for index in 4096..<bytes.count { bytes[index] = UInt8(truncatingIfNeeded: index &* 31) }
@@ -187,7 +187,7 @@ import Testing
 
     @Test func emptyFileBecomesADatabase() throws {
         let path = try folder() + "/sitrep.sqlite"
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let store = try SQLiteIncidentStore(path: path)
         #expect(try store.incidents(includeInactive: true).isEmpty)
     }

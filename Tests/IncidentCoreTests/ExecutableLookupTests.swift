@@ -15,9 +15,9 @@ import Testing
         }
         // A directory and a non-executable file with the program's name must be passed over.
         try FileManager.default.createDirectory(atPath: folder + "/empty/probe", withIntermediateDirectories: true)
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: folder + "/plain/probe", contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o644])
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: folder + "/tools/probe", contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
     }
 

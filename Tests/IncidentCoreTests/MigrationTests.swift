@@ -45,7 +45,7 @@ import Testing
             }
             try incident.update(db)
         }
-        try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
         try? FileManager.default.removeItem(atPath: target + "-wal")
         try? FileManager.default.removeItem(atPath: target + "-shm")

@@ -48,7 +48,7 @@ import Testing
         let outputs = (1...8).map { cli.folder + "/declare-\($0).out" }
         var processes: [Process] = []
         for output in outputs {
-            FileManager.default.createFile(atPath: output, contents: nil)
+            _ = FileManager.default.createFile(atPath: output, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
             processes.append(
                 try cli.start(

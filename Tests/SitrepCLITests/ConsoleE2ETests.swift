@@ -167,7 +167,7 @@ struct ConsoleE2ETests {
         let (cli, _, _) = try seeded()
         let payments = try cli.ok(["declare", "Payments errors", "--severity", "P1", "--service", "payments"])
         let serverOutput = cli.folder + "/server.out"
-        FileManager.default.createFile(atPath: serverOutput, contents: nil)
+        _ = FileManager.default.createFile(atPath: serverOutput, contents: nil)
         let server = try cli.start(
             ["health", "demo-server", "--port", "0", "--flap-period", "1s"],
             stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: serverOutput)))

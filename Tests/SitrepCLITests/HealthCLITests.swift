@@ -82,7 +82,7 @@ import Testing
                 conditions: ["[STATUS] == 200"]
             """, to: cli)
         let output = cli.folder + "/watch.out"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = try cli.start(
             ["health", "watch", "--verbose", "--checks", path],
             stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
@@ -116,7 +116,7 @@ import Testing
                   - failure-threshold: 2
             """, to: cli)
         let output = cli.folder + "/watch.out"
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = try cli.start(
             ["health", "watch", "--checks", path], stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
         var text = ""

@@ -47,7 +47,7 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: cli.folder)
         let stdin = Pipe()
         let out = cli.folder + "/out-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
         let outHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
         let errPipe = Pipe()
         process.standardInput = stdin
