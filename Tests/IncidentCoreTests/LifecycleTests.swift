@@ -26,6 +26,30 @@ import Testing
         #expect(statusEntries.last?.detailValues == ["from": "resolved", "to": "closed"])
     }
 
+    /// Each writer saves its own change and the entry moves the chain head: what a writer returns
+    /// is exactly what a fresh read finds, and the chain still holds.
+    @Test func everyWriterReturnsWhatIsStored() throws {
+        let fixture = try StoreFixture()
+        let key = try fixture.declare().key
+        let store = fixture.store
+        var returned: [Incident] = [
+            try store.changeStatus(key: key, move: .to(.acknowledged), note: nil, by: fixture.alice),
+            try store.changeSeverity(key: key, to: .p0, note: "all regions", by: fixture.alice),
+            try store.updateField(key: key, field: .summary, value: "Checkout down", by: fixture.alice),
+            try store.changeStatus(key: key, move: .to(.resolved), note: nil, by: fixture.alice),
+            try store.changeStatus(key: key, move: .reopen, note: "back again", by: fixture.alice),
+        ]
+        returned.append(try store.incident(key: key))
+        for (index, incident) in returned.enumerated().dropLast() {
+            #expect(incident.timelineCount == 2 + index)
+        }
+        let stored = try store.incident(key: key)
+        #expect(returned[returned.count - 2] == stored)
+        #expect(stored.severity == .p0 && stored.summary == "Checkout down" && stored.status == .investigating)
+        #expect(stored.resolvedAt == nil && stored.acknowledgedAt != nil)
+        #expect(try store.verifyChains(key: key).holds)
+    }
+
     @Test func skippingForwardIsAllowedAndDoesNotInventMilestones() throws {
         let fixture = try StoreFixture()
         let key = try fixture.declare().key

@@ -177,14 +177,16 @@ public final class SQLiteIncidentStore: IncidentStore {
         return incident
     }
 
-    /// Appends one chained entry and saves the incident. Callers that changed nothing else on the
-    /// incident pass `onlyTimelineChanged`: writing three columns instead of the whole row leaves
-    /// the incident's indexes alone, so a note commits fewer pages.
+    static let chainColumns = ["timelineCount", "timelineHead", "lastEntryAt"]
+
+    /// Appends one chained entry and moves the incident's chain head (count, head hash, newest
+    /// event time). Only those columns are written, so the incident's indexes stay untouched and a
+    /// note commits fewer pages; a writer that changes the incident itself saves that change
+    /// first, with `updateChanges(db, from:)`.
     @discardableResult
     func appendEntry(
         _ db: Database, to incident: inout Incident, kind: TimelineKind, text: String,
-        details: [String: String] = [:], author: String, eventAt: Date, recordedAt: Date,
-        onlyTimelineChanged: Bool = false
+        details: [String: String] = [:], author: String, eventAt: Date, recordedAt: Date
     ) throws -> TimelineEntry {
         var entry = TimelineEntry(
             id: nil, incidentId: incident.id!, sequence: incident.timelineCount + 1, kind: kind, author: author,
@@ -195,11 +197,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         incident.timelineCount = entry.sequence
         incident.timelineHead = entry.hash
         incident.lastEntryAt = max(incident.lastEntryAt, eventAt)
-        if onlyTimelineChanged {
-            try incident.update(db, columns: ["timelineCount", "timelineHead", "lastEntryAt"])
-        } else {
-            try incident.update(db)
-        }
+        try incident.update(db, columns: Self.chainColumns)
         return entry
     }
 
@@ -281,7 +279,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             let recordedAt = now()
             return try appendEntry(
                 db, to: &incident, kind: kind, text: body, author: author,
-                eventAt: try eventTime(attribution, now: recordedAt), recordedAt: recordedAt, onlyTimelineChanged: true)
+                eventAt: try eventTime(attribution, now: recordedAt), recordedAt: recordedAt)
         }
     }
 
@@ -291,6 +289,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         let author = try author(attribution)
         return try write { db in
             var incident = try fetchIncident(db, key: key)
+            let original = incident
             let recordedAt = now()
             let at = try eventTime(attribution, now: recordedAt)
             let from = incident.status
@@ -315,6 +314,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 details["note"] = note
                 text += ": \(note)"
             }
+            try incident.updateChanges(db, from: original)
             try appendEntry(
                 db, to: &incident, kind: .status, text: text, details: details, author: author, eventAt: at,
                 recordedAt: recordedAt)
@@ -334,7 +334,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             }
             let recordedAt = now()
             let at = try eventTime(attribution, now: recordedAt)
-            incident.severity = severity
+            try incident.updateChanges(db) { $0.severity = severity }
             var details = ["from": from.rawValue, "to": severity.rawValue]
             var text = "Severity \(from.rawValue) → \(severity.rawValue)"
             if let note = note.map(Self.clean), !note.isEmpty {
@@ -424,6 +424,7 @@ public final class SQLiteIncidentStore: IncidentStore {
         let author = try author(attribution)
         return try write { db in
             var incident = try fetchIncident(db, key: key)
+            let original = incident
             let previous: String
             switch field {
             case .title: (previous, incident.title) = (incident.title, text)
@@ -435,6 +436,7 @@ public final class SQLiteIncidentStore: IncidentStore {
             guard previous != text else {
                 throw StoreError.refused("\(field.rawValue) of \(incident.key) is already that; nothing was written")
             }
+            try incident.updateChanges(db, from: original)
             let recordedAt = now()
             let label = field.rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
             try appendEntry(
