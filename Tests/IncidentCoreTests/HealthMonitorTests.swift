@@ -89,6 +89,33 @@ import Testing
         #expect(try fixture.store.healthSamples(check: "other", limit: 100).count == 5)
     }
 
+    /// With a spread, a check's first probe waits for its own offset, so checks started together
+    /// probe at different instants; the grid then runs from there.
+    @Test func firstProbeWaitsForItsStartOffset() async throws {
+        let sleeper = HealthManualSleeper()
+        let clock = TestClock()
+        let check = HealthCheck(name: "spread", target: .http(url: "http://127.0.0.1:1/"), interval: 10)
+        let offset = HealthSchedule.startOffset(for: check.key, interval: 10, spread: 1)
+        try #require(offset > 0.01)
+        let probed = Mutex<[Double]>([])
+        let monitor = HealthMonitor(checks: [check], store: nil, sleeper: sleeper, startSpread: 1) { check in
+            probed.withLock { $0.append(sleeper.now()) }
+            return HealthSample(
+                check: check.key, sampledAt: clock.now, isUp: true, latencyMilliseconds: 1, conditionResults: [],
+                error: nil)
+        }
+        let events = await monitor.events()
+        await monitor.start()
+        await sleeper.waitForSleepers(1)
+        #expect(probed.withLock { $0.isEmpty }, "no probe before the offset")
+        sleeper.advance(by: offset)
+        var iterator = events.makeAsyncIterator()
+        _ = try #require(await iterator.next())
+        #expect(probed.withLock { $0 } == [offset])
+        sleeper.cancelAll()
+        await monitor.stop()
+    }
+
     @Test func aHangingCheckNeverDelaysTheOthers() async throws {
         let sleeper = HealthManualSleeper()
         let clock = TestClock()
@@ -139,7 +166,8 @@ import Testing
         check.group = "core"
         let sleeper = HealthManualSleeper()
         let prober = HealthProber(clock: fixture.clock.function)
-        let monitor = HealthMonitor(checks: [check], store: fixture.store, prober: prober, sleeper: sleeper)
+        let monitor = HealthMonitor(
+            checks: [check], store: fixture.store, prober: prober, sleeper: sleeper, startSpread: 0)
         let events = await monitor.events()
         await monitor.start()
         var iterator = events.makeAsyncIterator()

@@ -36,4 +36,16 @@ import Testing
         #expect(schedule.nextDeadline == 40)
         #expect(schedule.missed == 2)
     }
+
+    @Test func firstProbesAreSpreadByAStableHashOfTheKey() {
+        let offsets = (0..<1000).map { HealthSchedule.startOffset(for: "shop/check-\($0)", interval: 30, spread: 1) }
+        #expect(offsets.allSatisfy { $0 >= 0 && $0 < 1 })
+        // Ten slices of the second each get a fair share: no herd at one instant.
+        let slices = Dictionary(grouping: offsets, by: { Int($0 * 10) }).mapValues(\.count)
+        #expect(slices.count == 10 && slices.values.allSatisfy { (50...150).contains($0) }, "\(slices)")
+        #expect(HealthSchedule.startOffset(for: "shop/check-7", interval: 30, spread: 1) == offsets[7])
+        // Never longer than the interval, and nothing when spreading is off.
+        #expect(HealthSchedule.startOffset(for: "fast", interval: 0.2, spread: 1) < 0.2)
+        #expect(HealthSchedule.startOffset(for: "shop/check-7", interval: 30, spread: 0) == 0)
+    }
 }

@@ -39,15 +39,18 @@ public actor HealthMonitor {
     private var pending: [HealthRecord] = []
     private var lastStoreError: String?
     private var tasks: [Task<Void, Never>] = []
+    /// Seconds over which the checks' first probes are spread (see `HealthSchedule.startOffset`).
+    private let startSpread: Double
     private var subscribers: [UUID: AsyncStream<HealthEvent>.Continuation] = [:]
 
     public init(
         checks: [HealthCheck], store: (any HealthStore)?, retention: HealthRetention = HealthRetention(),
         sleeper: any HealthSleeper = TaskSleeper(), recentLimit: Int = 60, flushInterval: Double = 1,
-        flushLimit: Int = 10_000, flushSleeper: (any HealthSleeper)? = nil,
+        flushLimit: Int = 10_000, flushSleeper: (any HealthSleeper)? = nil, startSpread: Double = 0,
         onEvent: (@Sendable (HealthEvent) -> Void)? = nil, probe: @escaping Probe
     ) {
         self.checks = checks
+        self.startSpread = startSpread
         self.store = store
         self.retention = retention
         self.sleeper = sleeper
@@ -78,24 +81,31 @@ public actor HealthMonitor {
         self.rows = rows
     }
 
-    /// A monitor probing with a real `HealthProber`.
+    /// A monitor probing with a real `HealthProber`; first probes are spread over a quarter second.
     public init(
         checks: [HealthCheck], store: (any HealthStore)?, retention: HealthRetention = HealthRetention(),
         prober: HealthProber, sleeper: any HealthSleeper = TaskSleeper(), recentLimit: Int = 60,
-        flushSleeper: (any HealthSleeper)? = nil, onEvent: (@Sendable (HealthEvent) -> Void)? = nil
+        flushSleeper: (any HealthSleeper)? = nil, startSpread: Double = 0.25,
+        onEvent: (@Sendable (HealthEvent) -> Void)? = nil
     ) {
         self.init(
             checks: checks, store: store, retention: retention, sleeper: sleeper, recentLimit: recentLimit,
-            flushSleeper: flushSleeper, onEvent: onEvent, probe: { await prober.probe($0) })
+            flushSleeper: flushSleeper, startSpread: startSpread, onEvent: onEvent,
+            probe: { await prober.probe($0) })
     }
 
-    /// Starts one polling task per check; each probes at once, then every `interval` on a fixed
-    /// grid. With a store, one more task writes pending samples every `flushInterval`.
+    /// Starts one polling task per check; each probes after its start offset (at once when
+    /// `startSpread` is 0), then every `interval` on a fixed grid. With a store, one more task
+    /// writes pending samples every `flushInterval`.
     public func start() {
         guard tasks.isEmpty else { return }
         for check in checks {
+            let offset = HealthSchedule.startOffset(for: check.key, interval: check.interval, spread: startSpread)
             tasks.append(
                 Task { [weak self, probe, sleeper] in
+                    if offset > 0 {
+                        do { try await sleeper.sleep(seconds: offset) } catch { return }
+                    }
                     var schedule = HealthSchedule(interval: check.interval, start: sleeper.now())
                     var reported = 0
                     while !Task.isCancelled {
