@@ -29,36 +29,31 @@ public struct RunbookRunner: Sendable {
                     + ":runbook \(((runbook.path as NSString).lastPathComponent as NSString).deletingPathExtension) --restart)"
             )
         }
-        try refuseIfDrivenElsewhere(run)
-        _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
+        try interruptLeftRunning(run, by: attribution)
         return RunbookSession(
             incidentKey: incidentKey, runbook: runbook, run: run, records: try store.stepRuns(runId: run.id!))
     }
 
-    /// Ends the process groups that steps still recorded as running left behind (their sitrep
-    /// died, so nothing enforces their timeout), when the recorded leader is still the same
-    /// process; returns the records whose groups were ended.
-    func endLeftovers(runId: Int64) throws -> Set<Int64> {
-        var ended = Set<Int64>()
-        for record in try store.stepRuns(runId: runId) where record.outcome == .running {
-            guard let id = record.id, let process = record.process else { continue }
-            if process.endIfStillOurs(grace: executor.grace, stepRunId: id, isLiveSitrep: isLiveSitrep) {
-                ended.insert(id)
-            }
-        }
-        return ended
-    }
-
-    /// A step still running under another live sitrep (a second console on the same incident)
-    /// is that sitrep's to finish: taking the run over here would record it as interrupted while
-    /// it runs.
-    func refuseIfDrivenElsewhere(_ run: RunbookRun) throws {
-        for record in try store.stepRuns(runId: run.id!) where record.outcome == .running {
+    /// Marks the steps still recorded as running interrupted (their sitrep died), first ending the
+    /// process groups they left behind, since nothing enforces their timeout any more. A step
+    /// still running under another live sitrep (a second console on the same incident) is that
+    /// sitrep's to finish: taking the run over here is refused, and nothing is written.
+    func interruptLeftRunning(_ run: RunbookRun, by attribution: Attribution) throws {
+        let running = try store.stepRuns(runId: run.id!).filter { $0.outcome == .running }
+        for record in running {
             guard let owner = record.process?.drivingSitrep(isLiveSitrep: isLiveSitrep) else { continue }
             throw StoreError.refused(
                 "step \(record.stepNumber) \(record.title) of run #\(run.id!) is running in another sitrep "
                     + "(pid \(owner)); finish or stop it there")
         }
+        var ended = Set<Int64>()
+        for record in running {
+            guard let id = record.id, let process = record.process else { continue }
+            if process.endIfStillOurs(grace: executor.grace, stepRunId: id, isLiveSitrep: isLiveSitrep) {
+                ended.insert(id)
+            }
+        }
+        _ = try store.markInterrupted(runId: run.id!, leftoversEnded: ended, by: attribution)
     }
 
     public func start(
@@ -71,8 +66,7 @@ public struct RunbookRunner: Sendable {
     /// Ends the unfinished run of this runbook (whatever its file now says) as stopped.
     public func stopOpenRun(runbookPath: String, incidentKey: String, by attribution: Attribution) throws {
         guard let run = try store.openRunbookRun(key: incidentKey, runbookPath: runbookPath) else { return }
-        try refuseIfDrivenElsewhere(run)
-        _ = try store.markInterrupted(runId: run.id!, leftoversEnded: try endLeftovers(runId: run.id!), by: attribution)
+        try interruptLeftRunning(run, by: attribution)
         _ = try store.finishRunbookRun(runId: run.id!, state: .stopped, by: attribution)
     }
 

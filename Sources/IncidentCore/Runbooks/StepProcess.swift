@@ -50,14 +50,22 @@ public struct StepProcess: Sendable, Equatable {
         guard leader.startTime == startTime, !Self.liveMembers(ofGroup: processGroup).isEmpty,
             !isLiveSitrep(leader.parent)
         else { return false }
-        _ = kill(-processGroup, SIGTERM)
-        let clock = ContinuousClock()
-        let deadline = clock.now + grace
-        while !Self.liveMembers(ofGroup: processGroup).isEmpty, clock.now < deadline { usleep(20_000) }
         // The leader's pid stays taken while it is a zombie or any member lives, so the group
         // that still answers is the step's own.
-        if !Self.liveMembers(ofGroup: processGroup).isEmpty { _ = kill(-processGroup, SIGKILL) }
+        let group = processGroup
+        Self.terminate(
+            grace: grace, running: { !Self.liveMembers(ofGroup: group).isEmpty }, send: { _ = kill(-group, $0) })
         return true
+    }
+
+    /// SIGTERM through `send`, a wait of up to `grace` for `running` to turn false, then SIGKILL
+    /// if it has not.
+    static func terminate(grace: Duration, running: () -> Bool, send: (Int32) -> Void) {
+        send(SIGTERM)
+        let clock = ContinuousClock()
+        let deadline = clock.now + grace
+        while running(), clock.now < deadline { usleep(20_000) }
+        if running() { send(SIGKILL) }
     }
 
     /// The live sitrep still running this group: the recorded leader runs and its parent is
@@ -85,11 +93,9 @@ public struct StepProcess: Sendable, Equatable {
         func running() -> [pid_t] {
             members.filter { pid in ProcessStat(pid: pid).map { $0.processGroup == group && $0.state != "Z" } ?? false }
         }
-        for pid in running() { _ = kill(pid, SIGTERM) }
-        let clock = ContinuousClock()
-        let deadline = clock.now + grace
-        while !running().isEmpty, clock.now < deadline { usleep(20_000) }
-        for pid in running() { _ = kill(pid, SIGKILL) }
+        terminate(
+            grace: grace, running: { !running().isEmpty },
+            send: { signal in for pid in running() { _ = kill(pid, signal) } })
         return true
     }
 

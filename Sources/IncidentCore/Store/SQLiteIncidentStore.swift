@@ -48,16 +48,9 @@ public final class SQLiteIncidentStore: IncidentStore {
         let creationLock = DatabaseFile.headerIsSitrep(path: path) ? nil : DirectoryLock(forDatabaseAt: path)
         defer { creationLock?.release() }
         try DatabaseFile.checkIdentity(path: path)
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(60)
-        configuration.label = "sitrep"
-        let migrator = StoreMigrations.migrator
         let state: (superseded: Bool, complete: Bool)
         do {
-            database =
-                concurrentReads
-                ? try DatabasePool(path: path, configuration: configuration)
-                : try DatabaseQueue(path: path, configuration: configuration)
+            database = try Self.connect(path: path, readonly: false, concurrentReads: concurrentReads)
             state = try database.writeWithoutTransaction { db in
                 // The pool turns WAL on itself; the single connection does it here (a no-op once
                 // the file is in WAL mode, which it remembers).
@@ -68,7 +61,7 @@ public final class SQLiteIncidentStore: IncidentStore {
                 // prepareDatabase hook: set FULL here, so every commit is synced before it returns.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Read on the writer: a reader would be a second open and schema parse.
-                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                return try Self.migrationState(db)
             }
         } catch let error as StoreError {
             throw error
@@ -86,25 +79,29 @@ public final class SQLiteIncidentStore: IncidentStore {
     /// A read-only connection (or pool) on `path` when it is already a sitrep database with every
     /// migration applied; nil for anything that needs the read-write path (or its error message).
     static func openCurrentForReading(path: String, concurrentReads: Bool) -> (any DatabaseWriter)? {
-        guard DatabaseFile.headerIsSitrep(path: path) else { return nil }
+        guard DatabaseFile.headerIsSitrep(path: path),
+            let reader = try? connect(path: path, readonly: true, concurrentReads: concurrentReads),
+            let state = try? reader.read(migrationState), state.complete, !state.superseded
+        else { return nil }
+        return reader
+    }
+
+    /// A pool (readers beside the writer) or a single connection, with sitrep's busy timeout.
+    static func connect(path: String, readonly: Bool, concurrentReads: Bool) throws -> any DatabaseWriter {
         var configuration = Configuration()
-        configuration.readonly = true
+        configuration.readonly = readonly
         configuration.busyMode = .timeout(60)
         configuration.label = "sitrep"
-        let reader: any DatabaseWriter
-        do {
-            reader =
-                concurrentReads
-                ? try DatabasePool(path: path, configuration: configuration)
-                : try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            return nil
-        }
+        return concurrentReads
+            ? try DatabasePool(path: path, configuration: configuration)
+            : try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Whether a newer sitrep wrote migrations this one does not know, and whether all of this
+    /// one's are applied.
+    static func migrationState(_ db: Database) throws -> (superseded: Bool, complete: Bool) {
         let migrator = StoreMigrations.migrator
-        let current = try? reader.read { db in
-            try migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
-        }
-        return current == true ? reader : nil
+        return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
     }
 
     /// For tests: migrates only up to `migration`, reproducing a database an older sitrep wrote.

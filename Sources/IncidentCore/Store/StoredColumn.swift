@@ -5,7 +5,9 @@ import GRDB
 /// by raw value), failing with the column's name rather than trapping on a bad row.
 enum StoredColumn {
     static func date(_ row: Row, _ column: String) throws -> Date {
-        guard let date = try optionalDate(row, column) else { throw missing(row, column) }
+        guard let date = try optionalDate(row, column) else {
+            throw StoreError.invalid("the stored row has no \(column)")
+        }
         return date
     }
 
@@ -24,9 +26,5 @@ enum StoredColumn {
             throw StoreError.invalid("the stored \(column) '\(text)' is not one sitrep knows")
         }
         return value
-    }
-
-    static func missing(_ row: Row, _ column: String) -> StoreError {
-        StoreError.invalid("the stored row has no \(column)")
     }
 }
