@@ -3,6 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= debug
 BIN := .build/$(CONFIG)/sitrep
+BENCH_BIN := .build/$(CONFIG)/sitrep-bench
 DEMO_DIR ?= $(CURDIR)/demo
 APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config
 
@@ -19,16 +20,19 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+## build: the sitrep binary, and sitrep-bench (benchmarks, data generators, demo services; not shipped)
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product sitrep
+	$(SWIFT) build -c $(CONFIG) --product sitrep-bench
 
 ## release: one self-contained binary (Swift runtime and Foundation linked in: faster start-up)
 release: deps
 	$(SWIFT) build -c release --product sitrep --static-swift-stdlib
+	$(SWIFT) build -c release --product sitrep-bench --static-swift-stdlib
 
 ## demo: a throwaway database with a realistic incident in progress, then show it
 demo: build
-	@bash scripts/demo.sh "$(BIN)" "$(DEMO_DIR)"
+	@bash scripts/demo.sh "$(BIN)" "$(DEMO_DIR)" "$(BENCH_BIN)"
 
 ## test: every test, from a clean checkout
 test: deps

@@ -5,7 +5,9 @@ let package = Package(
     name: "sitrep",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "sitrep", targets: ["sitrep"])
+        .executable(name: "sitrep", targets: ["sitrep"]),
+        // Benchmark drivers, data generators and the demo's loopback services; never shipped.
+        .executable(name: "sitrep-bench", targets: ["SitrepBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -30,6 +32,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(name: "CPseudoTerminal"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "TerminalUI"),
         .target(name: "CursesBackend", dependencies: ["CNCurses", "TerminalUI"]),
         .target(
@@ -51,11 +55,18 @@ let package = Package(
                 "CCMark",
             ]
         ),
-        .target(name: "Console", dependencies: ["TerminalUI", "IncidentCore"]),
+        .target(
+            name: "Console",
+            dependencies: ["TerminalUI", "IncidentCore", .product(name: "Yams", package: "Yams")]),
+        // The CLI's side of the terminal: options every store command shares, the runbook
+        // conversation on stdin/stdout, and the bridge from a command's thread to async work.
+        .target(
+            name: "CommandLineSupport",
+            dependencies: ["IncidentCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "sitrep",
             dependencies: [
-                "Console", "CursesBackend", "IncidentCore", "TerminalUI",
+                "Console", "CursesBackend", "IncidentCore", "TerminalUI", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release start-up: the static runtime's `-export-dynamic` puts all 40,000 symbols in
@@ -70,14 +81,39 @@ let package = Package(
                     .when(configuration: .release))
             ]
         ),
+        // What benchmarks, the demo and tests use and users never run: loopback HTTP services, a
+        // pseudo-terminal, a generator of large databases, and the benchmark drivers.
+        .target(
+            name: "BenchSupport",
+            dependencies: [
+                "Console", "CursesBackend", "IncidentCore", "TerminalUI", "CCMark", "CPseudoTerminal", "CSQLite",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .executableTarget(
+            name: "SitrepBench",
+            dependencies: [
+                "BenchSupport", "CommandLineSupport", "Console", "CursesBackend", "IncidentCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "IncidentCoreTests",
-            dependencies: ["IncidentCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "IncidentCore", "BenchSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SitrepCLITests", dependencies: ["IncidentCore", "sitrep"]),
+        .testTarget(
+            name: "SitrepCLITests", dependencies: ["IncidentCore", "BenchSupport", "sitrep", "SitrepBench"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CNCurses"]),
+        .testTarget(
+            name: "CursesBackendTests", dependencies: ["CursesBackend", "BenchSupport", "TerminalUI", "CNCurses"]),
         // Golden screens are read from the source tree by path (GoldenScreen), not bundled.
         .testTarget(
             name: "ConsoleTests", dependencies: ["Console", "TerminalUI", "IncidentCore"], exclude: ["Golden"]),

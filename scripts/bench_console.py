@@ -12,6 +12,8 @@ import tempfile
 import time
 
 binary = os.path.abspath(sys.argv[1])
+# Data generators and in-process drivers: the developers' binary built beside it.
+bench = os.path.join(os.path.dirname(binary), "sitrep-bench")
 quick = "--quick" in sys.argv
 work = tempfile.mkdtemp(prefix="sitrep-bench-console-")
 env = dict(os.environ, SITREP_USER="bench", XDG_CONFIG_HOME=os.path.join(work, "config"))
@@ -37,7 +39,7 @@ def row(name, figure, peer, target, ok):
 
 incidents, entries = (2000, 200000) if quick else (10000, 1000000)
 db = os.path.join(work, "big.sqlite")
-run([binary, "dev", "seed", "--incidents", str(incidents), "--entries", str(entries), "--db", db])
+run([bench, "seed", "--incidents", str(incidents), "--entries", str(entries), "--db", db])
 
 # First screen's queries as the sqlite3 CLI would run them: open incidents with commanders, then
 # the newest 200 entries of the top incident.
@@ -51,13 +53,13 @@ SELECT * FROM timelineEntry WHERE incidentId = (SELECT id FROM incident WHERE st
   ORDER BY severity, declaredAt, id LIMIT 1) ORDER BY sequence DESC LIMIT 200;
 """
 repeat = 7 if quick else 15
-run([binary, "dev", "bench-console", "--first-frame-only", "--db", db])
-process_frame = timed([binary, "dev", "bench-console", "--first-frame-only", "--db", db], repeat) * 1000
+run([bench, "console", "--first-frame-only", "--db", db])
+process_frame = timed([bench, "console", "--first-frame-only", "--db", db], repeat) * 1000
 sqlite_frame = timed(["sqlite3", db, first_screen], repeat) * 1000
 row("first frame, whole process (120x40)", f"{process_frame:.1f} ms", f"sqlite3 queries {sqlite_frame:.1f} ms",
     "<= 100 ms", process_frame <= 100)
 
-out = run([binary, "dev", "bench-console", "--db", db, "--keys", "300" if quick else "1000"]).stdout.decode().split()
+out = run([bench, "console", "--db", db, "--keys", "300" if quick else "1000"]).stdout.decode().split()
 first_frame, per_key, moved_bytes, peak = float(out[0]), float(out[1]), int(out[2]), float(out[3])
 changed_cells, list_bytes, repaint_bytes = int(out[4]), int(out[5]), int(out[6])
 row("first frame in process (open + queries + render)", f"{first_frame:.1f} ms", "", "<= 100 ms", first_frame <= 100)

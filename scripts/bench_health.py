@@ -29,6 +29,8 @@ import time
 import urllib.request
 
 binary = os.path.abspath(sys.argv[1])
+# Data generators and in-process drivers: the developers' binary built beside it.
+bench = os.path.join(os.path.dirname(binary), "sitrep-bench")
 quick = "--quick" in sys.argv
 ENDPOINTS = 1000
 INTERVAL = 1.0
@@ -347,13 +349,13 @@ report("probes that failed their conditions", sitrep_down, "", "blackbox_exporte
 # The console's render + diff per key with the 1,000 checks on screen, while a monitor polls them in
 # the same process and then over the same rows after it stopped; and, for scale, with no checks.
 console_db = os.path.join(work, "console.sqlite")
-subprocess.run([binary, "dev", "seed", "--incidents", "200", "--entries", "20000", "--db", console_db], env=env,
+subprocess.run([bench, "seed", "--incidents", "200", "--entries", "20000", "--db", console_db], env=env,
                check=True, stdout=subprocess.DEVNULL)
-out = subprocess.run([binary, "dev", "bench-health-console", "--checks", checks, "--db", console_db,
+out = subprocess.run([bench, "health-console", "--checks", checks, "--db", console_db,
                       "--seconds", str(CONSOLE_SECONDS)], env=env, check=True, stdout=subprocess.PIPE,
                      stderr=subprocess.PIPE).stdout.decode().split()
 still_ms, polling_ms, updates = float(out[0]), float(out[1]), int(out[2])
-plain_ms = float(subprocess.run([binary, "dev", "bench-console", "--db", console_db, "--keys", "300"], env=env,
+plain_ms = float(subprocess.run([bench, "console", "--db", console_db, "--keys", "300"], env=env,
                                 check=True, stdout=subprocess.PIPE).stdout.decode().split()[1])
 report(f"console render + diff per key, monitor polling ({updates} updates)", polling_ms, "ms",
        "same rows, monitor stopped", still_ms, "ratio <= 1.25", polling_ms <= still_ms * 1.25 and updates > 0,

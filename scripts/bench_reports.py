@@ -15,6 +15,8 @@ import tempfile
 import time
 
 binary = os.path.abspath(sys.argv[1])
+# Data generators and in-process drivers: the developers' binary built beside it.
+bench = os.path.join(os.path.dirname(binary), "sitrep-bench")
 quick = "--quick" in sys.argv
 work = tempfile.mkdtemp(prefix="sitrep-bench-reports-")
 env = dict(os.environ, SITREP_USER="bench", XDG_CONFIG_HOME=os.path.join(work, "config"))
@@ -49,7 +51,7 @@ def absolute(name, figure, unit, limit):
 
 entries = 100000
 db = os.path.join(work, "reports.sqlite")
-run([binary, "dev", "seed", "--incidents", "1", "--entries", str(entries), "--db", db])
+run([bench, "seed", "--incidents", "1", "--entries", str(entries), "--db", db])
 key = run(["sqlite3", db, "SELECT key FROM incident LIMIT 1"]).stdout.decode().strip()
 out = os.path.join(work, "draft.md")
 peer_sql = (

@@ -10,6 +10,8 @@ import tempfile
 import time
 
 binary = os.path.abspath(sys.argv[1])
+# Data generators and in-process drivers: the developers' binary built beside it.
+bench = os.path.join(os.path.dirname(binary), "sitrep-bench")
 quick = "--quick" in sys.argv
 here = os.path.dirname(os.path.abspath(__file__))
 runbooks = os.path.join(os.path.dirname(here), "Runbooks")
@@ -37,7 +39,7 @@ def row(name, figure, peer, ratio, target, ok):
 
 
 # 1. Parse every shipped runbook plus a generated 10,000-line one; peer: libcmark alone on the same bytes.
-ours, cmark, files = run([binary, "dev", "bench-runbooks", "parse", "--folder", runbooks, "--lines", "10000",
+ours, cmark, files = run([bench, "runbooks", "parse", "--folder", runbooks, "--lines", "10000",
                           "--iterations", "7" if quick else "21"]).split()
 ours, cmark = float(ours), float(cmark)
 row(f"parse Runbooks/ + 10,000-line runbook ({files} files)", f"{ours:.1f} ms", f"libcmark alone {cmark:.1f} ms",
@@ -45,15 +47,15 @@ row(f"parse Runbooks/ + 10,000-line runbook ({files} files)", f"{ours:.1f} ms", 
 
 # 2. Start a confirmed step (`true`) through the executor vs posix_spawn of `bash -c true` directly.
 executor, direct, library = (float(x) for x in run(
-    [binary, "dev", "bench-runbooks", "start", "--iterations", "50" if quick else "200"]).split())
+    [bench, "runbooks", "start", "--iterations", "50" if quick else "200"]).split())
 row("start a confirmed step (`true`)", f"{executor:.2f} ms",
     f"bash -c true {direct:.2f} ms (swift-subprocess alone {library:.2f} ms)", f"{executor / direct:.2f}", "<= 2",
     executor / direct <= 2)
 
 # 3. Drain 1 GB of step output (head + tail kept, SHA-256 of all); peer: `head | cat > /dev/null`.
 size = (256 if quick else 1024) * 1024 * 1024
-_, baseline = measured([binary, "dev", "bench-runbooks", "drain", "--bytes", "0"])
-out, peak = measured([binary, "dev", "bench-runbooks", "drain", "--bytes", str(size)])
+_, baseline = measured([bench, "runbooks", "drain", "--bytes", "0"])
+out, peak = measured([bench, "runbooks", "drain", "--bytes", str(size)])
 seconds, captured = float(out.split()[0]), int(out.split()[1])
 if captured != size:
     sys.exit(f"drain captured {captured} bytes, expected {size}")

@@ -12,6 +12,8 @@ import tempfile
 import time
 
 binary = os.path.abspath(sys.argv[1])
+# Data generators and in-process drivers: the developers' binary built beside it.
+bench = os.path.join(os.path.dirname(binary), "sitrep-bench")
 quick = "--quick" in sys.argv
 work = tempfile.mkdtemp(prefix="sitrep-bench-")
 env = dict(os.environ, SITREP_USER="bench", XDG_CONFIG_HOME=os.path.join(work, "config"))
@@ -41,7 +43,7 @@ def report(name, figure, peer_name, peer, unit, target):
 
 
 # 1. Durable single-note append, in process: store vs raw sqlite3 C API, interleaved.
-out = run([binary, "dev", "bench-append", "--folder", work, "--iterations", "100" if quick else "300"]).stdout.decode()
+out = run([bench, "append", "--folder", work, "--iterations", "100" if quick else "300"]).stdout.decode()
 store_ms, raw_ms, _ = (float(x) for x in out.split())
 report("append one note (in-process, durable)", store_ms, "sqlite3 C API", raw_ms, "ms", 1.5)
 
@@ -71,7 +73,7 @@ report("`sitrep note` process", statistics.median(note_times) * 1000, "sqlite3 I
 incidents, entries = (2000, 200000) if quick else (10000, 1000000)
 big = os.path.join(work, "big.sqlite")
 start = time.perf_counter()
-run([binary, "dev", "seed", "--incidents", str(incidents), "--entries", str(entries), "--db", big])
+run([bench, "seed", "--incidents", str(incidents), "--entries", str(entries), "--db", big])
 seed_seconds = time.perf_counter() - start
 rows.append((f"seed {incidents} incidents / {entries} entries", f"{seed_seconds:.1f} s", "", "", "< 60 s",
              "ok" if seed_seconds < 60 else "OVER"))

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Seeds a throwaway database with an incident in progress (through the real CLI) and shows it.
 set -euo pipefail
-bin=${1:?usage: demo.sh SITREP_BINARY DEMO_DIR}
-dir=${2:?usage: demo.sh SITREP_BINARY DEMO_DIR}
+bin=${1:?usage: demo.sh SITREP_BINARY DEMO_DIR [SITREP_BENCH_BINARY]}
+dir=${2:?usage: demo.sh SITREP_BINARY DEMO_DIR [SITREP_BENCH_BINARY]}
+# The demo's health endpoints come from the developers' binary, built beside sitrep.
+bench=${3:-"$(dirname "$bin")/sitrep-bench"}
 rm -rf "$dir"
 mkdir -p "$dir"
 export SITREP_DB="$dir/sitrep.sqlite"
@@ -50,7 +52,7 @@ if [ -t 0 ] && [ -t 1 ]; then
   # Local services for the health pane; payments flaps so a check turns red and back.
   mkdir -p "$XDG_CONFIG_HOME/sitrep"
   cp "$here/scripts/demo-checks.yaml" "$XDG_CONFIG_HOME/sitrep/config.yaml"
-  "$bin" health demo-server --port 18080 --flap-period 20s >"$dir/demo-server.log" 2>&1 &
+  "$bench" demo-server --port 18080 --flap-period 20s >"$dir/demo-server.log" 2>&1 &
   server=$!
   trap 'kill "$server" 2>/dev/null || true' EXIT
   SITREP_RUNBOOKS="$here/Runbooks" "$bin" console

@@ -6,7 +6,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 sitrep=${1:-"$here/../.build/debug/sitrep"}
 export SITREP_DB=${SITREP_DB:-/tmp/sitrep-health-demo.sqlite}
-"$sitrep" health demo-server --port 18080 --flap-period 15s &
+"$(dirname "$sitrep")/sitrep-bench" demo-server --port 18080 --flap-period 15s &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 sleep 1

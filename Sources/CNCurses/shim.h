@@ -5,7 +5,6 @@
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
 #include <langinfo.h>
-#include <pty.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -75,20 +74,6 @@ static inline int sitrep_get_window_size(int fd, int *row_count, int *column_cou
     *row_count = size.ws_row;
     *column_count = size.ws_col;
     return 0;
-}
-
-/* Opens a pseudo-terminal pair (for headless tests); 0 on success, -1 with errno set. */
-static inline int sitrep_open_pty(int *primary, int *secondary) {
-    return openpty(primary, secondary, NULL, NULL, NULL);
-}
-
-/* ioctl is variadic, which Swift cannot call. */
-static inline int sitrep_set_window_size(int fd, unsigned short row_count, unsigned short column_count) {
-    struct winsize size;
-    memset(&size, 0, sizeof size);
-    size.ws_row = row_count;
-    size.ws_col = column_count;
-    return ioctl(fd, TIOCSWINSZ, &size);
 }
 
 /*

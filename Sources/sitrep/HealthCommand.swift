@@ -1,9 +1,9 @@
 import ArgumentParser
-import Dispatch
+import CommandLineSupport
 import Foundation
 import IncidentCore
 
-/// `sitrep health`: run the Gatus-format checks once, poll them into the store, or serve the demo.
+/// `sitrep health`: run the Gatus-format checks once, or poll them into the store.
 struct HealthCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "health", abstract: "Health checks in Gatus's format: check once, or watch and record.",
@@ -11,7 +11,7 @@ struct HealthCommand: ParsableCommand {
             Checks come from `endpoints:` in config.yaml, or from a Gatus file given with --checks.
             An endpoint with a bad URL or condition is reported with its file and line; the rest run.
             """,
-        subcommands: [Check.self, Watch.self, DemoServer.self])
+        subcommands: [Check.self, Watch.self])
 
     /// Where checks come from, shared by `check` and `watch`.
     struct ChecksOptions: ParsableArguments {
@@ -59,7 +59,7 @@ struct HealthCommand: ParsableCommand {
 
         func run() throws {
             let file = try source.load(configPath: SitrepPaths.resolve(database: nil, config: config).config)
-            let samples = try RunbookCommand.Run.wait {
+            let samples = try AsyncBridge.wait {
                 await HealthProber().probeAll(file.checks)
             }
             if json {
@@ -91,7 +91,6 @@ struct HealthCommand: ParsableCommand {
             let file = try source.load(configPath: options.paths.config)
             let store = try options.run(longLived: true) { store, _ in store }
             let verbose = verbose
-            let done = DispatchSemaphore(value: 0)
             let prober = HealthProber()
             // Nothing here draws a sparkline, so only the last sample per check is kept in memory.
             let monitor = HealthMonitor(
@@ -103,19 +102,11 @@ struct HealthCommand: ParsableCommand {
                     let line = HealthCheckReport.eventLine(event)
                     FileHandle.standardOutput.write(Data((line + "\n").utf8))
                 })
-            signal(SIGINT, SIG_IGN)
-            signal(SIGTERM, SIG_IGN)
-            let sources = [SIGINT, SIGTERM].map { number in
-                let source = DispatchSource.makeSignalSource(signal: number)
-                source.setEventHandler { done.signal() }
-                source.resume()
-                return source
-            }
+            let interrupt = InterruptWait()
             print("watching \(file.checks.count) check(s); Ctrl-C stops")
             Task { await monitor.start() }
-            done.wait()
-            for source in sources { source.cancel() }
-            let missed = try RunbookCommand.Run.wait {
+            interrupt.wait()
+            let missed = try AsyncBridge.wait {
                 await monitor.stop()
                 return await monitor.missedIntervals()
             }
@@ -124,50 +115,6 @@ struct HealthCommand: ParsableCommand {
                     Data("sitrep: \(check): \(count) interval(s) missed while a probe was still running\n".utf8))
             }
             print("stopped")
-        }
-    }
-
-    struct DemoServer: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "demo-server",
-            abstract: "Serve demo health endpoints on 127.0.0.1 for scripts/demo-checks.yaml (Ctrl-C stops).",
-            discussion: """
-                /checkout/health is always up, /search/health answers slowly, /payments/health flaps:
-                up for --flap-period, then 503 for as long, and so on.
-                """)
-
-        @Option(name: .long, help: "Port to listen on.") var port = 18080
-        @Option(
-            name: .long, help: ArgumentHelp("How long /payments/health stays up, then down.", valueName: "duration"))
-        var flapPeriod = "20s"
-
-        func validate() throws {
-            guard let seconds = GoDuration.seconds(flapPeriod), seconds > 0 else {
-                throw ValidationError("--flap-period must be a duration such as 20s")
-            }
-        }
-
-        func run() throws {
-            let period = GoDuration.seconds(flapPeriod) ?? 20
-            let server = try RunbookCommand.Run.wait {
-                try await LoopbackHTTPServer(port: port, responder: DemoResponder(flapPeriod: period).respond)
-            }
-            // Written unbuffered: scripts read the port from this line while the server runs.
-            let banner =
-                "demo health endpoints on http://127.0.0.1:\(server.port) (payments flaps every \(flapPeriod))\n"
-            FileHandle.standardOutput.write(Data(banner.utf8))
-            let done = DispatchSemaphore(value: 0)
-            signal(SIGINT, SIG_IGN)
-            signal(SIGTERM, SIG_IGN)
-            let sources = [SIGINT, SIGTERM].map { number in
-                let source = DispatchSource.makeSignalSource(signal: number)
-                source.setEventHandler { done.signal() }
-                source.resume()
-                return source
-            }
-            done.wait()
-            for source in sources { source.cancel() }
-            try RunbookCommand.Run.wait { await server.stop() }
         }
     }
 }

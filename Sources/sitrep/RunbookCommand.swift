@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import Dispatch
 import Foundation
 import IncidentCore
@@ -150,30 +151,9 @@ struct RunbookCommand: ParsableCommand {
                     runner: RunbookRunner(store: store), runbook: parsed, incidentKey: incident.uppercased(),
                     attribution: Attribution(author: author), presetVariables: preset, autoConfirm: yes,
                     restart: restart)
-                return try Self.wait { try await conversation.run() }
+                return try AsyncBridge.wait { try await conversation.run() }
             }
             if state != .completed { throw ExitCode(1) }
         }
-
-        /// Blocks this synchronous command until `body` finishes on the concurrency pool.
-        static func wait<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-            let done = DispatchSemaphore(value: 0)
-            let box = ResultBox<T>()
-            Task {
-                do {
-                    box.result = .success(try await body())
-                } catch {
-                    box.result = .failure(error)
-                }
-                done.signal()
-            }
-            done.wait()
-            return try box.result!.get()
-        }
     }
-}
-
-/// Carries a result from the task to the waiting thread; the semaphore orders the accesses.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

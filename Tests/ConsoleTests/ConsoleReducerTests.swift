@@ -334,7 +334,7 @@ import Testing
         press(&state, .character("j"))
         #expect(state.mode == .help(scrollOffset: 1))
         press(&state, .escape)
-        #expect(press(&state, .character("q")) == [.quit])
+        #expect(press(&state, .character("q")) == [])
         #expect(state.quitRequested)
     }
 

@@ -21,7 +21,7 @@ import Testing
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "../../README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        #expect(text.contains(KeyBindings.markdown), "README's key list is stale: run `sitrep dev keys` and paste it")
+        #expect(text.contains(KeyBindings.markdown), "README's key list is stale: run `sitrep-bench keys` and paste it")
     }
 
     @Test func helpShowsEveryBinding() {

@@ -120,14 +120,14 @@ import Testing
     @Test func aKeyPressedBeforeThePromptAppearedNeverConfirms() {
         var (state, _) = RunbookSamples.prepared()
         let opened = ConsoleReducer.apply(&state, .runbook(.sessionOpened(RunbookSamples.session())))
-        #expect(opened == [.runbook(.flushTypeAhead)])
+        #expect(opened == [.flushTypeAhead])
         #expect(phase(state) == .confirming(stepIndex: 0))
         #expect(press(&state, .character("y")) == [])
         #expect(phase(state) == .confirming(stepIndex: 0))
         #expect(state.notice?.text.contains("before the prompt appeared") == true)
         arm(&state)
         let session = RunbookSamples.session()
-        #expect(press(&state, .character("y")) == [.runbook(.execute(steps[0], session))])
+        #expect(press(&state, .character("y")) == [.runStep(steps[0], session)])
         #expect(phase(state) == .running(stepIndex: 0, cancelling: false))
     }
 
@@ -136,7 +136,7 @@ import Testing
         arm(&state)
         press(&state, .character("s"))
         let effects = ConsoleReducer.apply(&state, .runbook(.recorded(RunbookSamples.record(1, step: 0, .skipped))))
-        #expect(effects.contains(.runbook(.flushTypeAhead)))
+        #expect(effects.contains(.flushTypeAhead))
         #expect(state.runbooks.run?.promptArmed == false)
         #expect(press(&state, .character("s")) == [])
     }
@@ -174,21 +174,21 @@ import Testing
         #expect(press(&state, .character("y")) == [])
         #expect(phase(state) == .typingName(stepIndex: 1))
         type(&state, "y")
-        #expect(press(&state, .enter) == [.runbook(.flushTypeAhead)])
+        #expect(press(&state, .enter) == [.flushTypeAhead])
         #expect(state.notice?.text == "That is not the step name; nothing was run")
         #expect(phase(state) == .confirming(stepIndex: 1))
         arm(&state)
         press(&state, .character("y"))
         type(&state, "restart-pgbouncer")
         let session = RunbookSamples.session(records: [ran])
-        #expect(press(&state, .enter) == [.runbook(.execute(steps[1], session))])
+        #expect(press(&state, .enter) == [.runStep(steps[1], session)])
     }
 
     @Test func xOrCtrlCCancelsOnlyTheRunningStep() {
         var state = RunbookSamples.attached()
         arm(&state)
         press(&state, .character("y"))
-        #expect(press(&state, .character("x")) == [.runbook(.cancelStep)])
+        #expect(press(&state, .character("x")) == [.cancelStep])
         #expect(phase(state) == .running(stepIndex: 0, cancelling: true))
         #expect(!state.quitRequested)
         var other = RunbookSamples.attached()
@@ -196,7 +196,7 @@ import Testing
         press(&other, .character("y"))
         press(&other, .character("h"))
         #expect(other.focus == .incidents)
-        #expect(press(&other, .control("c")) == [.runbook(.cancelStep)])
+        #expect(press(&other, .control("c")) == [.cancelStep])
     }
 
     @Test func otherKeysKeepWorkingWhileAStepRuns() {
@@ -221,7 +221,7 @@ import Testing
         press(&state, .character("n"))
         #expect(!state.quitRequested)
         press(&state, .character("q"))
-        #expect(press(&state, .character("y")) == [.runbook(.cancelStep), .quit])
+        #expect(press(&state, .character("y")) == [.cancelStep])
         #expect(state.quitRequested)
     }
 
@@ -248,7 +248,7 @@ import Testing
         let timedOut = RunbookSamples.record(1, step: 0, .timedOut)
         _ = ConsoleReducer.apply(&state, .runbook(.stepFinished(timedOut)))
         arm(&state)
-        #expect(press(&state, .character("r")) == [.runbook(.flushTypeAhead)])
+        #expect(press(&state, .character("r")) == [.flushTypeAhead])
         #expect(phase(state) == .confirming(stepIndex: 0))
         _ = ConsoleReducer.apply(&state, .runbook(.stepFinished(timedOut)))
         arm(&state)
@@ -286,7 +286,7 @@ import Testing
     @Test func aResumedRunContinuesFromTheNextStep() {
         let resumed = RunbookSamples.session(records: [RunbookSamples.record(1, step: 0, .ran, exit: 0)])
         let (state, effects) = RunbookSamples.prepared(resumed: resumed)
-        #expect(effects == [.runbook(.flushTypeAhead)])
+        #expect(effects == [.flushTypeAhead])
         #expect(phase(state) == .confirming(stepIndex: 1))
     }
 

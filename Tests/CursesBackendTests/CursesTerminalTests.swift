@@ -1,3 +1,4 @@
+import BenchSupport
 import CNCurses
 import Glibc
 import Testing

@@ -24,6 +24,13 @@ struct CLIRunner: Sendable {
         fatalError("cannot find the built sitrep binary near \(testBundle.path); set SITREP_BIN")
     }()
 
+    /// The developers' binary (data generators, demo services), built beside `sitrep`.
+    static let benchBinary: String = {
+        let path = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("sitrep-bench").path
+        guard FileManager.default.isExecutableFile(atPath: path) else { fatalError("cannot find \(path)") }
+        return path
+    }()
+
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -39,9 +46,9 @@ struct CLIRunner: Sendable {
     }
 
     /// Starts the binary without waiting, for tests that run several writers at once.
-    func start(_ arguments: [String], stdout: FileHandle? = nil) throws -> Process {
+    func start(_ arguments: [String], stdout: FileHandle? = nil, binary: String = binary) throws -> Process {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.environment = environment
         process.standardInput = FileHandle.nullDevice

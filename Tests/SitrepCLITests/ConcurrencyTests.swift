@@ -15,10 +15,11 @@ import Testing
         var processes: [Process] = []
         for writer in 1...loopers {
             processes.append(
-                try cli.start([
-                    "dev", "append-notes", key, "--count", String(notesEach), "--prefix", "writer-\(writer)", "--user",
-                    "writer-\(writer)",
-                ]))
+                try cli.start(
+                    [
+                        "append-notes", key, "--count", String(notesEach), "--prefix", "writer-\(writer)", "--user",
+                        "writer-\(writer)",
+                    ], binary: CLIRunner.benchBinary))
         }
         // Two more writers that start a fresh process for every note, as scripts do.
         let finished = DispatchGroup()
@@ -70,8 +71,8 @@ import Testing
         let key = try cli.ok(["declare", "Crash test", "--severity", "P2"])
         let pipe = Pipe()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIRunner.binary)
-        process.arguments = ["dev", "append-notes", key, "--count", "100000", "--prefix", "durable"]
+        process.executableURL = URL(fileURLWithPath: CLIRunner.benchBinary)
+        process.arguments = ["append-notes", key, "--count", "100000", "--prefix", "durable"]
         process.environment = cli.environment
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice

@@ -169,8 +169,8 @@ struct ConsoleE2ETests {
         let serverOutput = cli.folder + "/server.out"
         _ = FileManager.default.createFile(atPath: serverOutput, contents: nil)
         let server = try cli.start(
-            ["health", "demo-server", "--port", "0", "--flap-period", "1s"],
-            stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: serverOutput)))
+            ["demo-server", "--port", "0", "--flap-period", "1s"],
+            stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: serverOutput)), binary: CLIRunner.benchBinary)
         defer {
             kill(server.processIdentifier, SIGTERM)
             server.waitUntilExit()

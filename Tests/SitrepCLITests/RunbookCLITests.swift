@@ -111,6 +111,31 @@ import Testing
         #expect(try run(cli, ["runbook", "show", "nope"], input: "").status == 66)
     }
 
+    @Test func aRunIsLoggedAndOneShotCommandsLogNothing() throws {
+        let (cli, key, _) = try setUp()
+        // HOME is the test's folder and XDG_STATE_HOME is unset: the XDG default applies.
+        let folder = cli.folder + "/.local/state/sitrep"
+        let log = folder + "/sitrep.log"
+        _ = try cli.ok(["note", key, "one-shot commands print to their caller, not to the log"])
+        #expect(!FileManager.default.fileExists(atPath: log))
+        let result = try run(
+            cli, ["runbook", "run", "cli-check", "--incident", key, "--var", "WHO=world"],
+            input: "y\ns\ny\ndrop-caches\n")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("info") && $0.contains("runbook run started") && $0.contains(key) })
+        #expect(
+            lines.contains {
+                $0.contains("step started") && $0.contains("name=greet") && $0.contains("confirmedBy=alice")
+            })
+        #expect(lines.contains { $0.contains("step finished") && $0.contains("outcome=ran") && $0.contains("exit=0") })
+        #expect(lines.last?.contains("runbook run ended") == true && lines.last?.contains("state=completed") == true)
+        let fileMode = try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int
+        let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int
+        #expect(fileMode == 0o600)
+        #expect(folderMode == 0o700)
+    }
+
     @Test func aRunAsksConfirmsAndRecordsEveryAnswer() throws {
         let (cli, key, _) = try setUp()
         // WHO, greet y, count s, manual y, high risk: "y" refused, then the name.

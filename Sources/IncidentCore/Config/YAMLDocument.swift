@@ -3,9 +3,9 @@ import Yams
 
 /// Reading the YAML files users write (config, themes, checks), with every failure naming the
 /// file and, where YAML knows it, the line.
-enum YAMLDocument {
+public enum YAMLDocument {
     /// The file's text, or nil when there is no such file (an empty config, for most callers).
-    static func text(atPath path: String) throws -> String? {
+    public static func text(atPath path: String) throws -> String? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: nil, message: "cannot be read")
@@ -17,7 +17,7 @@ enum YAMLDocument {
     }
 
     /// The node tree with line marks, or nil for an empty document.
-    static func compose(_ text: String, file: String) throws -> Node? {
+    public static func compose(_ text: String, file: String) throws -> Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {

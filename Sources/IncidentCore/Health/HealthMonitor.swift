@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Polls every check on its own interval in its own task, so a slow or hanging endpoint never
 /// delays another. Applies each check's thresholds, stores samples (with retention) and state
@@ -217,6 +218,14 @@ public actor HealthMonitor {
                 notified = flush()?.last ?? []
             }
         }
+        if let transition {
+            LogFile.logger.notice(
+                "health check changed",
+                metadata: [
+                    "check": "\(transition.check)", "from": "\(transition.from.rawValue)",
+                    "to": "\(transition.to.rawValue)", "evidence": "\(transition.sample.evidence)",
+                ])
+        }
         let event = HealthEvent(
             sample: sample, state: tracker.state, transition: transition, notifiedIncidents: notified,
             storeError: lastStoreError)
@@ -251,6 +260,9 @@ public actor HealthMonitor {
             lastStoreError = nil
             return notified
         case .failure(let error):
+            if lastStoreError == nil {
+                LogFile.logger.error("health samples not saved", metadata: ["error": "\(error)"])
+            }
             lastStoreError = "\(error)"
             return nil
         }

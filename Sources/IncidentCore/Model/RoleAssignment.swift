@@ -9,6 +9,15 @@ public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable {
     public var person: String
     public var assignedAt: Date
     public var endedAt: Date?
+
+    public init(id: Int64?, incidentId: Int64, role: Role, person: String, assignedAt: Date, endedAt: Date?) {
+        self.id = id
+        self.incidentId = incidentId
+        self.role = role
+        self.person = person
+        self.assignedAt = assignedAt
+        self.endedAt = endedAt
+    }
 }
 
 extension RoleAssignment: StoredRecord {

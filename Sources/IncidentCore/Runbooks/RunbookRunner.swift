@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// The effects of driving a runbook on an incident: start or resume a run, execute a confirmed
 /// step while streaming its output, record skips, stops and decisions. Each method returns the
@@ -60,6 +61,12 @@ public struct RunbookRunner: Sendable {
         runbook: Runbook, incidentKey: String, variables: [String: String], by attribution: Attribution
     ) throws -> RunbookSession {
         let run = try store.startRunbookRun(key: incidentKey, runbook: runbook, variables: variables, by: attribution)
+        LogFile.logger.info(
+            "runbook run started",
+            metadata: [
+                "run": "\(run.id ?? 0)", "runbook": "\(runbook.path)", "incident": "\(incidentKey)",
+                "by": "\(attribution.author)",
+            ])
         return RunbookSession(incidentKey: incidentKey, runbook: runbook, run: run, records: [])
     }
 
@@ -86,13 +93,27 @@ public struct RunbookRunner: Sendable {
         // group once its leader has exited.
         invocation.environment[StepProcess.marker] = String(begun.id!)
         let store = self.store
+        LogFile.logger.info(
+            "step started",
+            metadata: [
+                "run": "\(session.run.id!)", "step": "\(step.number)", "name": "\(step.id)",
+                "incident": "\(session.incidentKey)", "confirmedBy": "\(attribution.author)",
+            ])
         let result = await executor.run(
             invocation, control: control, onOutput: onOutput,
             onStart: { process in
                 // Best effort: a failed write only means a later resume cannot end this group.
                 try? store.recordStepProcess(stepRunId: begun.id!, process: process)
             })
-        return try store.finishStep(stepRunId: begun.id!, result: result)
+        let finished = try store.finishStep(stepRunId: begun.id!, result: result)
+        LogFile.logger.info(
+            "step finished",
+            metadata: [
+                "run": "\(session.run.id!)", "step": "\(step.number)", "outcome": "\(finished.outcome.rawValue)",
+                "exit": "\(finished.exitStatus.map(String.init) ?? "none")",
+                "milliseconds": "\(finished.durationMilliseconds ?? 0)", "outputBytes": "\(finished.outputBytes)",
+            ])
+        return finished
     }
 
     /// A manual step confirmed done, or any step skipped or stopped at.
@@ -114,6 +135,9 @@ public struct RunbookRunner: Sendable {
     public func finish(_ session: RunbookSession, as state: RunbookRunState, by attribution: Attribution) throws
         -> RunbookRun
     {
-        try store.finishRunbookRun(runId: session.run.id!, state: state, by: attribution)
+        let run = try store.finishRunbookRun(runId: session.run.id!, state: state, by: attribution)
+        LogFile.logger.info(
+            "runbook run ended", metadata: ["run": "\(session.run.id!)", "state": "\(state.rawValue)"])
+        return run
     }
 }
