@@ -24,6 +24,13 @@ public struct StoreOptions: ParsableArguments {
 
     public var paths: SitrepPaths { SitrepPaths.resolve(database: db, config: config) }
 
+    /// Which setting named the database, for messages about its value.
+    var databaseOption: String {
+        if db != nil { return "--db" }
+        return ProcessInfo.processInfo.environment["SITREP_DB", default: ""].isEmpty
+            ? "the default database" : "SITREP_DB"
+    }
+
     /// Opens the store and runs `body`, mapping store and config errors to sysexits codes.
     /// Commands that only read pass `readOnly`, so they never write or sync the database file.
     /// Commands that keep running (console, watchers, runbook runs) pass `longLived` for a pool whose
@@ -31,12 +38,13 @@ public struct StoreOptions: ParsableArguments {
     /// which opens faster, and log nothing.
     public func run<T>(
         readOnly: Bool = false, longLived: Bool = false,
-        _ body: (_ store: SQLiteIncidentStore, _ author: String) throws -> T
+        _ body: (_ store: any SitrepStore, _ author: String) throws -> T
     ) throws -> T {
         do {
             let paths = self.paths
             let settings = try SitrepConfig.load(path: paths.config)
-            let store = try SQLiteIncidentStore(path: paths.database, readOnly: readOnly, concurrentReads: longLived)
+            let store = try StoreLocation(parsing: paths.database, option: databaseOption).open(
+                readOnly: readOnly, concurrentReads: longLived)
             if longLived { Self.openLog(path: paths.log) }
             return try body(store, AuthorResolver.resolve(flag: user, config: settings))
         } catch let error as StoreError {

@@ -29,7 +29,11 @@ struct SitrepBench: ParsableCommand {
 
         func run() throws {
             try options.run { store, _ in
-                try BulkSeeder(incidents: incidents, entries: entries).seed(into: store)
+                // The generator writes through SQLite's importer: benchmarks seed database files.
+                guard let file = store as? SQLiteIncidentStore else {
+                    throw ValidationError("seed writes SQLite database files; --db must be a path")
+                }
+                try BulkSeeder(incidents: incidents, entries: entries).seed(into: file)
             }
             print("seeded \(incidents) incidents and \(entries) timeline entries")
         }

@@ -37,7 +37,7 @@ struct ConsoleCommand: ParsableCommand {
             let settings = try SitrepConfig.load(path: options.paths.config)
             let folders = ConsoleLaunch.themeFolders(paths: options.paths)
             var state = ConsoleState(
-                size: .init(width: 80, height: 24), now: Date(), user: author, databasePath: store.path,
+                size: .init(width: 80, height: 24), now: Date(), user: author, databasePath: store.location,
                 homeFolder: ProcessInfo.processInfo.environment["HOME"] ?? "",
                 localOffsetSeconds: TimeZone.current.secondsFromGMT())
             var monitor: HealthMonitor?

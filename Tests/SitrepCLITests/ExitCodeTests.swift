@@ -20,6 +20,21 @@ import Testing
         #expect(!result.stderr.isEmpty)
     }
 
+    @Test func aDatabaseURLIsNeverTakenForAFilePath() throws {
+        let cli = try CLIRunner()
+        let server = try cli.run(
+            ["list"], extraEnvironment: ["SITREP_DB": "postgres://sre:hunter2@127.0.0.1:5432/sitrep"])
+        #expect(server.status == 69, "\(server.stderr)")
+        #expect(server.stderr.contains("postgres://sre@127.0.0.1:5432/sitrep"))
+        #expect(!server.stderr.contains("hunter2"))
+        let unknown = try cli.run(["declare", "x", "--severity", "P1", "--db", "mysql://root@localhost/sitrep"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--db mysql://root@localhost/sitrep"))
+        let created = try FileManager.default.contentsOfDirectory(atPath: cli.folder)
+        #expect(!created.contains { $0.hasPrefix("postgres") || $0.hasPrefix("mysql") }, "\(created)")
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/postgres:"))
+    }
+
     @Test func refusalsExit65AndWriteNothing() throws {
         let cli = try CLIRunner()
         let key = try cli.ok(["declare", "x", "--severity", "P2", "--at", "2025-11-04T10:00:00Z"])

@@ -3,7 +3,7 @@ import GRDB
 
 /// Handoffs on the SQLite store: the report is built inside the same immediate transaction that
 /// stores it and writes the timeline entries, so what was handed over is exactly what was there.
-extension SQLiteIncidentStore: HandoffStore {
+extension SQLiteIncidentStore {
     public func createHandoff(_ request: HandoffRequest, by attribution: Attribution) throws -> Handoff {
         let to = Self.clean(request.to)
         guard !to.isEmpty else { throw StoreError.invalid("a handoff needs the incoming engineer's name") }

@@ -4,7 +4,7 @@ import GRDB
 /// Health samples in SQLite. A batch of samples, their retention trims and any state changes with
 /// their timeline entries are one immediate transaction, so the timeline never claims a change the
 /// samples lack, and a thousand samples a second cost one commit, not a thousand.
-extension SQLiteIncidentStore: HealthStore {
+extension SQLiteIncidentStore {
     /// Who health entries are written by: the monitor, not a person.
     static let healthAuthor = "sitrep-health"
 

@@ -3,7 +3,7 @@ import GRDB
 
 /// Runbook runs in SQLite: every write is one immediate transaction that updates `runbookRun` /
 /// `stepRun` and appends the matching hash-chained timeline entry through `appendEntry`.
-extension SQLiteIncidentStore: RunbookStore {
+extension SQLiteIncidentStore {
     /// How much output goes into the timeline's `command-output` entry (head and tail each);
     /// the step record keeps the full 64 KiB + 64 KiB.
     static let timelineOutputExcerpt = 4 * 1024

@@ -8,8 +8,9 @@ import Synchronization
 
 /// The one owner of a sitrep SQLite database: WAL, `synchronous=FULL`, immediate write
 /// transactions and a busy timeout, so several processes can write at once without losing work.
-public final class SQLiteIncidentStore: IncidentStore {
+public final class SQLiteIncidentStore: SitrepStore {
     public let path: String
+    public var location: String { path }
     /// A `DatabasePool` for the console, a single `DatabaseQueue` for one-shot commands (see init).
     let database: any DatabaseWriter
     let clock: @Sendable () -> Date

@@ -12,10 +12,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unusableDatabase(path: String, reason: String)
     /// The file system said no (permissions, missing directory, disk full).
     case io(String)
+    /// The database named cannot be reached or is not one this sitrep can serve.
+    case unavailable(String)
+    /// The way the database was named (`--db`, `SITREP_DB`) makes no sense.
+    case usage(String)
 
     public var description: String {
         switch self {
-        case .notFound(let message), .refused(let message), .invalid(let message), .io(let message):
+        case .notFound(let message), .refused(let message), .invalid(let message), .io(let message),
+            .unavailable(let message), .usage(let message):
             message
         case .unusableDatabase(let path, let reason):
             "\(path): \(reason); the file was not modified"
@@ -28,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound: 66
         case .refused, .invalid, .unusableDatabase: 65
         case .io: 74
+        case .unavailable: 69
+        case .usage: 64
         }
     }
 }
