@@ -72,10 +72,13 @@ let package = Package(
         ),
         .testTarget(
             name: "IncidentCoreTests",
-            dependencies: ["IncidentCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["IncidentCore", "CCMark", .product(name: "GRDB", package: "GRDB.swift")],
+            // The runbook corpus is read from the source tree by path, as the CLI tests read it too.
+            exclude: ["RunbookCorpus"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SitrepCLITests", dependencies: ["IncidentCore", "sitrep"]),
+        // Golden `runbook show --json` files are read from the source tree by path (RunbookGolden).
+        .testTarget(name: "SitrepCLITests", dependencies: ["IncidentCore", "sitrep"], exclude: ["Golden"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI", "CNCurses"]),
         // Golden screens are read from the source tree by path (GoldenScreen), not bundled.
