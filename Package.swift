@@ -104,13 +104,17 @@ let package = Package(
         .testTarget(
             name: "IncidentCoreTests",
             dependencies: [
-                "IncidentCore", "BenchSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "IncidentCore", "BenchSupport", "CCMark", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The runbook corpus is read from the source tree by path, as the CLI tests read it too.
+            exclude: ["RunbookCorpus"],
             resources: [.copy("Fixtures")]
         ),
+        // Golden `runbook show --json` files are read from the source tree by path (RunbookGolden).
         .testTarget(
-            name: "SitrepCLITests", dependencies: ["IncidentCore", "BenchSupport", "sitrep", "SitrepBench"]),
+            name: "SitrepCLITests", dependencies: ["IncidentCore", "BenchSupport", "sitrep", "SitrepBench"],
+            exclude: ["Golden"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "CursesBackendTests", dependencies: ["CursesBackend", "BenchSupport", "TerminalUI", "CNCurses"]),

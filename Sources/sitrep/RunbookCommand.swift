@@ -74,7 +74,11 @@ struct RunbookCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check runbook files; prints file:line for every problem and exits 65 if there are any.")
+            abstract: "Check runbook files; prints file:line for every problem and exits 65 if there are any.",
+            discussion: """
+                A step whose fence is never closed is reported too: the runbook still shows and runs
+                without that step, but the file needs fixing.
+                """)
         @Argument(help: "Runbook files.") var paths: [String]
 
         func validate() throws {
@@ -87,11 +91,13 @@ struct RunbookCommand: ParsableCommand {
             for path in paths {
                 do {
                     let runbook = try RunbookParser.parse(fileAt: path)
-                    if runbook.problems.isEmpty {
+                    let stepProblems = RunbookText.cannotRun(runbook)
+                    if runbook.problems.isEmpty, stepProblems.isEmpty {
                         print("\(path): ok (\(runbook.steps.count) steps)")
                     } else {
                         failed = true
                         for problem in runbook.problems { print(problem) }
+                        for problem in stepProblems { print(problem) }
                     }
                 } catch {
                     missing = true
@@ -139,6 +145,9 @@ struct RunbookCommand: ParsableCommand {
                 for problem in parsed.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
                 FileHandle.standardError.write(Data("sitrep: fix the runbook before running it\n".utf8))
                 throw ExitCode(65)
+            }
+            for problem in RunbookText.cannotRun(parsed) {
+                FileHandle.standardError.write(Data("sitrep: \(problem)\n".utf8))
             }
             var preset: [String: String] = [:]
             for assignment in variables {

@@ -283,6 +283,21 @@ import Testing
         #expect(text.contains("/srv/runbooks/broken.md:9: unclosed"))
     }
 
+    /// A step that cannot run (its fence is never closed) is listed as such and passed over: the
+    /// run goes from step 1 straight to step 3.
+    @Test func aStepThatCannotRunIsListedAndPassedOver() {
+        var partly = RunbookSamples.runbook
+        partly.steps[1].problem = RunbookProblem(
+            file: partly.path, line: 20, message: "the ``` fence opened here is never closed")
+        let resumed = RunbookSession(
+            incidentKey: key, runbook: partly, run: RunbookSamples.run(),
+            records: [RunbookSamples.record(1, step: 0, .ran, exit: 0)])
+        let (state, _) = RunbookSamples.prepared(runbook: partly, resumed: resumed)
+        #expect(phase(state) == .confirming(stepIndex: 2))
+        let text = ConsoleView.render(state, theme: .dark).buffer.lines.joined(separator: "\n")
+        #expect(text.contains("cannot run, line 20"))
+    }
+
     @Test func aResumedRunContinuesFromTheNextStep() {
         let resumed = RunbookSamples.session(records: [RunbookSamples.record(1, step: 0, .ran, exit: 0)])
         let (state, effects) = RunbookSamples.prepared(resumed: resumed)

@@ -170,12 +170,126 @@ import Testing
         RunbookParser.parse("# Runbook: T\n\n" + text, path: "bad.md").problems.map(\.description)
     }
 
-    @Test func unclosedFenceIsReportedAtItsOpeningLine() {
+    /// The problems of the steps that cannot run, as `file:line: message`.
+    func brokenSteps(_ text: String) -> [String] {
+        RunbookParser.parse("# Runbook: T\n\n" + text, path: "bad.md").stepProblems.map(\.description)
+    }
+
+    @Test func unclosedFenceBreaksOnlyItsStepAtItsOpeningLine() {
         #expect(
-            problems("## S\n\n```bash\necho never closed\n") == ["bad.md:5: the ``` fence opened here is never closed"])
-        #expect(problems("````bash\necho\n```\n") == ["bad.md:3: the ```` fence opened here is never closed"])
-        #expect(problems("- item\n\n  ```sh\n  echo\n\nafter\n").first?.hasPrefix("bad.md:5: the ``` fence") == true)
-        #expect(problems("```sh\necho ok\n```\n") == [])
+            brokenSteps("## S\n\n```bash\necho never closed\n") == [
+                "bad.md:5: the ``` fence opened here is never closed"
+            ])
+        #expect(brokenSteps("````bash\necho\n```\n") == ["bad.md:3: the ```` fence opened here is never closed"])
+        #expect(
+            brokenSteps("- item\n\n  ```sh\n  echo\n\nafter\n") == [
+                "bad.md:5: the ``` fence opened here is never closed"
+            ])
+        #expect(brokenSteps("> ```sh\n> echo\n\nafter\n") == ["bad.md:3: the ``` fence opened here is never closed"])
+        #expect(brokenSteps("```sh\necho ok\n```\n") == [])
+        #expect(brokenSteps("- item\n\n  ```sh\n  echo ok\n  ```\n") == [])
+        #expect(brokenSteps("> ```sh\n> echo ok\n> ```\n") == [])
+        #expect(brokenSteps("```sh\necho ok\n```") == [], "a closing fence on the last line without a newline")
+        #expect(
+            brokenSteps("```sh\necho\n    ```\n") == ["bad.md:3: the ``` fence opened here is never closed"],
+            "four spaces before the fence make it content")
+        #expect(problems("## S\n\n```bash\necho never closed\n") == [], "the runbook itself still loads")
+    }
+
+    /// A list item's fence left open ends where the item ends; the line that ends it (here a
+    /// fence at the top level) opens a block of its own and is no closing fence.
+    @Test func aFenceEndedByItsListItemIsNotClosedByTheNextLine() {
+        let runbook = RunbookParser.parse(
+            "# Runbook: T\n\n- item\n  ```sh\n  echo in item\n```\nafter\n\n```sh {name=later}\nls\n```\n",
+            path: "b.md")
+        #expect(runbook.problems == [])
+        #expect(runbook.steps.map(\.line) == [4, 6])
+        #expect(runbook.stepProblems.map(\.line) == [4])
+        #expect(runbook.steps[0].command == "echo in item\n")
+        // As every CommonMark renderer shows it, the top-level fence then swallows the next block.
+        #expect(runbook.steps[1].kind == .snippet)
+        #expect(runbook.steps[1].command == "after\n\n```sh {name=later}\nls\n")
+    }
+
+    @Test func anIndentedBlockThatQuotesAFenceIsProse() {
+        let text = "# Runbook: T\n\nThe rule:\n\n    ```sh\n    rm -rf /tmp/x\n    ```\n\n```sh\necho real\n```\n"
+        let runbook = RunbookParser.parse(text, path: "i.md")
+        #expect(runbook.problems == [] && runbook.stepProblems == [])
+        #expect(runbook.steps.map(\.command) == ["echo real\n"])
+        let unclosedQuote = RunbookParser.parse("# Runbook: T\n\nText.\n\n    ```sh\n    ls\n", path: "i.md")
+        #expect(unclosedQuote.steps == [] && unclosedQuote.problems == [])
+        let tabbed = RunbookParser.parse("# Runbook: T\n\n\t```\n\tls\n", path: "i.md")
+        #expect(tabbed.steps == [])
+    }
+
+    @Test func taskItemsAtEveryDepthAreStepsInOrder() {
+        let runbook = RunbookParser.parse(
+            "# Runbook: T\n\n- [ ] apply to the fleet\n  - [ ] knife ssh web\n    - [x] web-01 by hand\n"
+                + "  - plain note\n    - [ ] deep under a note\n- [ ] last\n",
+            path: "t.md")
+        #expect(
+            runbook.steps.map(\.title) == [
+                "apply to the fleet", "knife ssh web", "web-01 by hand", "deep under a note", "last",
+            ])
+        #expect(runbook.steps.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(runbook.steps.map(\.line) == [3, 4, 5, 7, 8])
+        #expect(runbook.steps.allSatisfy { $0.kind == .manual })
+    }
+
+    @Test func runmeJSONAttributes() {
+        let runbook = RunbookParser.parse(
+            "# Runbook: T\n\n```sh {\"id\":\"01HF\",\"name\":\"x\",\"timeout\":30,\"interactive\":true,\"newKey\":\"v\"}\nls\n```\n",
+            path: "j.md")
+        #expect(runbook.problems == [])
+        let step = runbook.steps.first
+        #expect(step?.id == "x")
+        #expect(step?.timeout == 30)
+        #expect(step?.otherAttributes == ["id": "01HF", "interactive": "true", "newKey": "v"])
+        #expect(FenceInfo("sh { \"name\": \"a b\" }").attributes.map(\.value) == ["a b"])
+        #expect(
+            problems("```sh {\"name\":\"x\" \"risk\":\"low\"}\nls\n```\n") == [
+                "bad.md:3: bad info string: the attributes are not a valid JSON object"
+            ])
+        #expect(
+            problems("```sh {\"name\":[\"x\"]}\nls\n```\n") == [
+                "bad.md:3: bad info string: the value of `name` is not a string, number or boolean"
+            ])
+        #expect(
+            problems("```sh {\"timeout\":\"soon\"}\nls\n```\n") == [
+                "bad.md:3: bad timeout `soon` (use 30s, 5m, 1h, 1m30s or seconds)"
+            ], "known keys are checked as in key=value form")
+    }
+
+    @Test func shellSessionRule() {
+        func session(_ language: String, _ body: String) -> ShellSession? {
+            ShellSession(literal: body, language: language, shellLanguages: RunbookParser.shellLanguages)
+        }
+        #expect(session("console", "$ ls\nfile\n") == ShellSession(prompt: "$ ", command: "ls\n"))
+        #expect(
+            session("sh", "\n$ ls \\\n  -l\nout\n$ pwd\n") == ShellSession(prompt: "$ ", command: "ls \\\n  -l\npwd\n"))
+        #expect(session("", "$ uptime\n 10:00 up\n")?.command == "uptime\n")
+        #expect(session("console", "# id -u\n0\n# whoami\n") == ShellSession(prompt: "# ", command: "id -u\nwhoami\n"))
+        #expect(
+            session("shell-session", "$ cat /etc/hosts\n# static table\n127.0.0.1 x\n")?.command == "cat /etc/hosts\n")
+        #expect(session("sh", "# a comment\necho $HOME\n") == nil, "a shell block's # is a comment")
+        #expect(session("bash", "$HOME/bin/tool\n") == nil)
+        #expect(session("", "# Heading-like text\n") == nil)
+        #expect(session("python", "$ python3 -V\n") == nil)
+        #expect(session("console", "user@host:~$ ls\n") == nil)
+    }
+
+    @Test func sessionStepsAreCommandsWithoutTheirOutput() {
+        let runbook = RunbookParser.parse(
+            "# Runbook: T\n\n## Look\n\n```console\n$ echo \"$WHO\"\nalice $OUTPUT_VAR\n```\n\n```\n$ date\n```\n\n```console\nno prompt\n```\n",
+            path: "s.md")
+        #expect(runbook.steps.map(\.kind) == [.command, .command, .snippet])
+        #expect(runbook.steps[0].command == "echo \"$WHO\"\n")
+        #expect(runbook.steps[0].variables.map(\.name) == ["WHO"], "variables of output lines are not asked for")
+        #expect(runbook.steps[1].sessionPrompt == "$ ")
+        let card = RunbookText.stepCard(runbook.steps[0], of: 3, invocation: nil, variables: [:], inherited: [:])
+        #expect(card.contains("shell session: runs only what was typed at its `$ ` prompts"))
+        #expect(card.hasSuffix("  $ echo \"$WHO\"\n"))
+        #expect(!card.contains("alice"))
     }
 
     @Test func badAttributesAreReportedWithFileAndLine() {
@@ -220,10 +334,31 @@ import Testing
         #expect(runbook.steps.map(\.id) == ["check-2", "check"])
     }
 
-    @Test func missingTitleIsAProblem() {
-        let runbook = RunbookParser.parse("## Only a section\n\n```sh\necho\n```\n", path: "Runbooks/x-y.md")
-        #expect(runbook.title == "x-y")
-        #expect(runbook.problems.map(\.description) == ["Runbooks/x-y.md:1: no `# Runbook: Title` heading"])
+    @Test func titleComesFromTheRunbookHeadingFrontMatterFirstHeadingOrFileName() {
+        func title(_ text: String) -> (String, RunbookTitleSource, [String]) {
+            let runbook = RunbookParser.parse(text, path: "Runbooks/x-y.md")
+            return (runbook.title, runbook.titleSource, runbook.problems.map(\.description))
+        }
+        #expect(title("---\ntitle: From YAML\n---\n\n# Runbook: Heading\n") == ("Heading", .runbookHeading, []))
+        #expect(title("---\ntitle: From YAML\n---\n\n# Plain heading\n") == ("From YAML", .frontMatter, []))
+        #expect(title("## Only a section\n\n```sh\necho\n```\n") == ("Only a section", .firstHeading, []))
+        #expect(title("# Team page\n\n# Runbook: Second\n") == ("Second", .runbookHeading, []))
+        #expect(title("Just text.\n") == ("x-y", .fileName, []))
+        #expect(title("---\nowner: me\n...\n## S\n") == ("S", .firstHeading, []))
+        let badYAML = title("---\ntitle: [unclosed\n---\n").2
+        #expect(
+            badYAML == [
+                "Runbooks/x-y.md:3: front matter is not valid YAML: 3:1: error: parser: while parsing a flow sequence "
+                    + "in line 2, column 8 did not find expected ',' or ']':"
+            ])
+        #expect(title("---\n\n## After a rule\n").1 == .firstHeading, "without a closing line it is Markdown")
+    }
+
+    @Test func frontMatterIsNotMarkdownAndKeepsLineNumbers() {
+        let runbook = RunbookParser.parse(
+            "---\ntitle: T\nsteps: \"- [ ] not a task\"\n---\n\n## Check\n\n```sh\nls\n```\n", path: "f.md")
+        #expect(runbook.steps.map(\.line) == [8])
+        #expect(runbook.steps.first?.section == "Check")
     }
 
     @Test func unreadableFileThrowsAProblemNamingIt() {

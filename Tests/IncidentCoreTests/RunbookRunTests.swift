@@ -170,6 +170,32 @@ import Testing
         }
     }
 
+    /// A step whose fence is never closed does not stop the run from starting, is passed over,
+    /// and is refused with its file:line if anything asks to run it anyway.
+    @Test func aStepThatCannotRunIsPassedOverAndRefused() async throws {
+        let path = fixture.folder + "/partly.md"
+        try
+            "# Runbook: Partly\n\n```sh {name=ok}\ntouch ok-ran\n```\n\n- item\n\n  ```sh {name=open}\n  touch open-ran\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let partly = try RunbookParser.parse(fileAt: path)
+        let session = try runner.start(runbook: partly, incidentKey: key, variables: [:], by: fixture.alice)
+        let open = try #require(partly.step(id: "open"))
+        #expect(open.problem?.line == 9)
+        #expect(session.isSettled(open))
+        #expect(session.nextStepIndex == 0)
+        await #expect(
+            throws: StoreError.refused("step `open` cannot run: \(path):9: the ``` fence opened here is never closed")
+        ) {
+            _ = try await runner.execute(open, in: session, confirmedBy: fixture.alice)
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.folder + "/open-ran"))
+        var resumed = session
+        resumed.apply(
+            try await runner.execute(try #require(partly.step(id: "ok")), in: session, confirmedBy: fixture.alice))
+        #expect(resumed.nextStepIndex == nil, "the run is through once the runnable step ran")
+        #expect(FileManager.default.fileExists(atPath: fixture.folder + "/ok-ran"))
+    }
+
     @Test func skipsAndStopsAreRecordedAndEndedRunsRefuseWrites() throws {
         var session = try runner.start(runbook: runbook, incidentKey: key, variables: [:], by: fixture.alice)
         session.apply(

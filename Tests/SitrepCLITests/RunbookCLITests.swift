@@ -92,8 +92,79 @@ import Testing
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("\(bad):3: unknown attribute `tmeout`"))
         #expect(lines[1].hasPrefix("\(bad):7: bad timeout `never`"))
-        #expect(lines[2] == "\(bad):11: the ``` fence opened here is never closed")
+        #expect(
+            lines[2]
+                == "\(bad):11: the ``` fence opened here is never closed (step 3 cannot run; the rest of the runbook can)"
+        )
         #expect(try cli.run(["runbook", "check", cli.folder + "/missing.md"]).status == 66)
+    }
+
+    static let corpusFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("IncidentCoreTests/RunbookCorpus").path
+
+    /// Every runbook in Runbooks/ and the corpus loads; the two with a fence left open name its
+    /// line and nothing else.
+    @Test func checkLoadsEveryShippedAndCorpusRunbook() throws {
+        let cli = try CLIRunner()
+        let corpus = try FileManager.default.contentsOfDirectory(atPath: Self.corpusFolder).filter {
+            $0.hasSuffix(".md")
+        }
+        .sorted().map { Self.corpusFolder + "/" + $0 }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: Self.shippedFolder).filter {
+            $0.hasSuffix(".md")
+        }
+        .sorted().map { Self.shippedFolder + "/" + $0 }
+        #expect(corpus.count == 9)
+        let result = try cli.run(["runbook", "check"] + shipped + corpus)
+        #expect(result.status == 65)
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == shipped.count + corpus.count)
+        for file in shipped + corpus where !file.contains("/unclosed-fence-") {
+            #expect(lines.contains { $0.hasPrefix("\(file): ok (") }, "\(file)")
+        }
+        let broken = lines.filter { $0.contains("/unclosed-fence-") }
+        #expect(
+            broken == [
+                "\(Self.corpusFolder)/unclosed-fence-at-end.md:13: the ``` fence opened here is never closed "
+                    + "(step 3 cannot run; the rest of the runbook can)",
+                "\(Self.corpusFolder)/unclosed-fence-in-list.md:13: the ``` fence opened here is never closed "
+                    + "(step 2 cannot run; the rest of the runbook can)",
+            ])
+    }
+
+    /// A step whose fence is never closed is named before the run and passed over; the steps
+    /// around it run and are recorded, and the run completes.
+    @Test func aBrokenStepIsPassedOverAndTheRestRuns() throws {
+        let (cli, key, _) = try setUp()
+        let path = cli.folder + "/Runbooks/partly-broken.md"
+        try """
+        # Runbook: Partly broken
+
+        - [ ] Say you are starting
+
+        - Broken one:
+
+          ```sh {name=broken}
+          touch broken-ran
+
+        ```console {name=after risk=low}
+        $ echo after > after-ran
+        after
+        ```
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try run(cli, ["runbook", "run", "partly-broken", "--incident", key, "--yes"], input: "")
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "Runbooks/partly-broken.md:7: the ``` fence opened here is never closed (step 2 cannot run;"),
+            "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/Runbooks/broken-ran"))
+        #expect(FileManager.default.fileExists(atPath: cli.folder + "/Runbooks/after-ran"))
+        #expect(
+            try cli.sqlite("SELECT group_concat(stepId || ':' || outcome) FROM stepRun")
+                == "say-you-are-starting:done,after:ran")
+        #expect(try cli.sqlite("SELECT state FROM runbookRun") == "completed")
     }
 
     @Test func listAndShowFindRunbooksInTheFolders() throws {

@@ -70,7 +70,8 @@ enum RunbookRunView {
                 mark: "▶", role: .stepRunning, number: step.number, title: step.title, outcome: step.risk.rawValue,
                 y: y, in: content, buffer: &buffer, theme: theme)
         } else {
-            let outcome = step.kind == .snippet ? "shown only" : step.kind == .manual ? "manual" : ""
+            let kind = step.kind == .snippet ? "shown only" : step.kind == .manual ? "manual" : ""
+            let outcome = step.problem.map { "cannot run, line \($0.line)" } ?? kind
             RunbookPaneView.stepRow(
                 mark: "·", role: .stepPending, number: step.number, title: step.title, outcome: outcome, y: y,
                 in: content, buffer: &buffer, theme: theme)

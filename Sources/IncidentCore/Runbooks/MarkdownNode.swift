@@ -57,6 +57,17 @@ struct MarkdownNode {
         }
     }
 
+    /// Whether the node is a block (paragraph, list, code…) rather than inline text.
+    var isBlock: Bool { type.rawValue < CMARK_NODE_FIRST_INLINE.rawValue }
+
+    /// Adds the line every block under this node starts on.
+    func collectBlockStartLines(into lines: inout Set<Int>) {
+        for child in children where child.isBlock {
+            lines.insert(child.startLine)
+            child.collectBlockStartLines(into: &lines)
+        }
+    }
+
     /// Whether any descendant (not the node itself) has `type`.
     func contains(_ wanted: cmark_node_type) -> Bool {
         children.contains { $0.type == wanted || $0.contains(wanted) }

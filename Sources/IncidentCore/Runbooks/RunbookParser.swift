@@ -18,11 +18,16 @@ public struct RunbookParser {
     ]
 
     let path: String
-    let bytes: [UInt8]
-    /// Byte offset where each line starts (index 0 is line 1), for checking fence lines.
-    let lineStarts: [Int]
+    let source: MarkdownSource
+    /// Lines on which some block of the tree starts: a line that ended an unclosed fence's
+    /// container starts a block of its own, where a closing fence never does.
+    var blockStarts: Set<Int> = []
 
     var title = ""
+    var titleSource = RunbookTitleSource.fileName
+    /// The heading the title was taken from (or, under a front matter title, the first level-1
+    /// heading); as a level-1 heading it is not a section.
+    var titleLine: Int?
     var metadata: [RunbookMetadataItem] = []
     var overview = ""
     var steps: [RunbookStep] = []
@@ -55,34 +60,59 @@ public struct RunbookParser {
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
-        var starts = [0]
-        starts.reserveCapacity(bytes.count / 30 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == 10 {
-            starts.append(offset + 1)
-        }
-        lineStarts = starts
+        source = MarkdownSource(bytes)
     }
 
     mutating func run() -> Runbook {
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        var markdown = source.bytes
+        let frontMatter = RunbookFrontMatter.read(source, path: path)
+        if let frontMatter {
+            markdown = frontMatter.blanked(source)
+            if let error = frontMatter.error {
+                problems.append(RunbookProblem(file: path, line: error.line ?? 1, message: error.message))
+            }
+        }
+        let document = markdown.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { characters in
                 cmark_parse_document(characters.baseAddress, characters.count, CMARK_OPT_VALIDATE_UTF8)
             }
         }
         if let document {
-            walk(MarkdownNode(pointer: document).children)
+            let root = MarkdownNode(pointer: document)
+            root.collectBlockStartLines(into: &blockStarts)
+            chooseTitle(root.children, frontMatterTitle: frontMatter?.title)
+            walk(root.children)
             cmark_node_free(document)
         }
         if title.isEmpty {
-            problems.append(RunbookProblem(file: path, line: 1, message: "no `# Runbook: Title` heading"))
             title = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            titleSource = .fileName
         }
         problems.sort { $0.line < $1.line }
-        let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let hash = SHA256.hash(data: source.bytes).map { String(format: "%02x", $0) }.joined()
         return Runbook(
             path: path, title: title, metadata: metadata, overview: overview, steps: steps, contentHash: hash,
-            problems: problems)
+            problems: problems, titleSource: titleSource)
+    }
+
+    /// The `# Runbook: …` heading, else the front matter's title, else the first heading (the file
+    /// name is the caller's last resort). Only top-level headings count.
+    mutating func chooseTitle(_ nodes: [MarkdownNode], frontMatterTitle: String?) {
+        let headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { (node: $0, text: $0.plainText) }
+        if let chosen = headings.first(where: { $0.node.headingLevel == 1 && Self.runbookTitle($0.text) != nil }) {
+            title = Self.runbookTitle(chosen.text)!
+            titleSource = .runbookHeading
+            titleLine = chosen.node.startLine
+        } else if let frontMatterTitle {
+            title = frontMatterTitle
+            titleSource = .frontMatter
+            // The document's own level-1 heading is still its heading, not a section.
+            titleLine = headings.first { $0.node.headingLevel == 1 }?.node.startLine
+        } else if let chosen = headings.first(where: { !Self.strippingRunbookPrefix($0.text).isEmpty }) {
+            title = Self.strippingRunbookPrefix(chosen.text)
+            titleSource = .firstHeading
+            titleLine = chosen.node.startLine
+        }
     }
 
     mutating func walk(_ nodes: [MarkdownNode]) {
@@ -110,10 +140,9 @@ public struct RunbookParser {
         summary = []
         pendingRisk = nil
         switch node.headingLevel {
-        case 1 where title.isEmpty:
-            title = Self.strippingRunbookPrefix(text)
+        case 1 where node.startLine == titleLine:
             section = ""
-            heading = title
+            heading = Self.strippingRunbookPrefix(text)
         case 1, 2:
             section = text
             heading = text
@@ -122,12 +151,18 @@ public struct RunbookParser {
         }
     }
 
-    static func strippingRunbookPrefix(_ text: String) -> String {
+    /// The title after a `Runbook:` (or `Runbook -`, `Runbook —`) prefix; nil without one or when empty.
+    static func runbookTitle(_ text: String) -> String? {
         let lowered = text.lowercased()
         for prefix in ["runbook:", "runbook -", "runbook —"] where lowered.hasPrefix(prefix) {
-            return MarkdownNode.trimmed(String(text.dropFirst(prefix.count)))
+            let rest = MarkdownNode.trimmed(String(text.dropFirst(prefix.count)))
+            return rest.isEmpty ? nil : rest
         }
-        return text
+        return nil
+    }
+
+    static func strippingRunbookPrefix(_ text: String) -> String {
+        runbookTitle(text) ?? text
     }
 
     var inMetadata: Bool { section.caseInsensitiveCompare("Metadata") == .orderedSame }
@@ -173,35 +208,38 @@ public struct RunbookParser {
         return RunbookMetadataItem(key: key, value: value)
     }
 
+    /// Every task item is a manual step, nested ones too, in document order; its own first
+    /// paragraph is its title, and its sub-items follow it as steps of their own.
     mutating func listItem(_ item: MarkdownNode) {
         let children = item.children
-        let lead = children.first { $0.type == CMARK_NODE_PARAGRAPH }?.plainText ?? ""
-        if inMetadata, let entry = Self.metadataItem(lead), !item.contains(CMARK_NODE_CODE_BLOCK) {
+        let lead = children.first.flatMap { $0.type == CMARK_NODE_PARAGRAPH ? $0 : nil }
+        let leadText = lead?.plainText ?? ""
+        let hasCode = item.contains(CMARK_NODE_CODE_BLOCK)
+        if inMetadata, let entry = Self.metadataItem(leadText), !hasCode {
             metadata.append(entry)
             return
         }
-        let task = Self.taskText(lead)
-        if item.contains(CMARK_NODE_CODE_BLOCK) {
-            let saved = summary
-            summary = [task ?? lead].filter { !$0.isEmpty }
-            for child in children {
-                switch child.type {
-                case CMARK_NODE_PARAGRAPH where child.plainText == lead:
-                    continue
-                case CMARK_NODE_PARAGRAPH:
-                    paragraph(child)
-                default:
-                    walk([child])
-                }
-            }
-            summary = saved
-        } else if let task {
-            addManualStep(task, line: item.startLine)
-        } else {
+        let task = Self.taskText(leadText)
+        if let task { addManualStep(task, line: item.startLine) }
+        guard hasCode else {
             for child in children where child.type == CMARK_NODE_LIST {
                 for nested in child.children { listItem(nested) }
             }
+            return
         }
+        let saved = summary
+        summary = [task ?? leadText].filter { !$0.isEmpty }
+        for (index, child) in children.enumerated() {
+            switch child.type {
+            case CMARK_NODE_PARAGRAPH where index == 0:
+                continue
+            case CMARK_NODE_PARAGRAPH:
+                paragraph(child)
+            default:
+                walk([child])
+            }
+        }
+        summary = saved
     }
 
     /// The text after `[ ]`/`[x]` when the item is a task-list item (CommonMark leaves the box as text).
@@ -222,59 +260,24 @@ public struct RunbookParser {
 
     // MARK: - Code blocks
 
-    /// The bytes of line `line` (1-based) without its newline.
-    func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-        guard line >= 1, line <= lineStarts.count else { return [] }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == 13 { end -= 1 }
-        return bytes[start..<end]
-    }
-
-    /// The fence character and its length when the block opens with one (an indented block has none).
-    func openingFence(_ node: MarkdownNode) -> (character: UInt8, length: Int)? {
-        let line = lineBytes(node.startLine)
-        var index = line.startIndex + max(node.startColumn - 1, 0)
-        while index < line.endIndex, line[index] == 32 || line[index] == 9 || line[index] == 62 { index += 1 }
-        guard index < line.endIndex, line[index] == 96 || line[index] == 126 else { return nil }
-        let character = line[index]
-        var length = 0
-        while index < line.endIndex, line[index] == character {
-            length += 1
-            index += 1
-        }
-        return length >= 3 ? (character, length) : nil
-    }
-
-    func isClosed(_ node: MarkdownNode, fence: (character: UInt8, length: Int)) -> Bool {
-        guard node.endLine > node.startLine else { return false }
-        let line = lineBytes(node.endLine)
-        var index = line.startIndex
-        while index < line.endIndex, line[index] == 32 || line[index] == 9 || line[index] == 62 { index += 1 }
-        var length = 0
-        while index < line.endIndex, line[index] == fence.character {
-            length += 1
-            index += 1
-        }
-        guard length >= fence.length else { return false }
-        return line[index...].allSatisfy { $0 == 32 || $0 == 9 }
-    }
-
+    /// A fenced block becomes a step; an indented one is prose. A block whose fence is never closed
+    /// is kept as a step that cannot run, so the rest of the runbook still can.
     mutating func codeBlock(_ node: MarkdownNode, summary: String) {
-        guard let fence = openingFence(node) else { return }
+        guard let fence = CodeFence(opening: node, in: source) else { return }
         let line = node.startLine
         func problem(_ message: String) {
             problems.append(RunbookProblem(file: path, line: line, message: message))
-        }
-        let fenceText = String(repeating: Character(UnicodeScalar(fence.character)), count: fence.length)
-        if !isClosed(node, fence: fence) {
-            problem("the \(fenceText) fence opened here is never closed")
         }
         let info = FenceInfo(node.fenceInfo)
         for error in info.errors { problem("bad info string: \(error)") }
         var step = RunbookStep(
             id: "", number: steps.count + 1, kind: .snippet, section: section, title: heading, summary: summary,
             command: node.literal, language: info.language, risk: pendingRisk ?? .medium, line: line)
+        if !fence.isClosed(node, in: source, blockStarts: blockStarts) {
+            step.problem = RunbookProblem(
+                file: path, line: line, message: "the \(fence.text) fence opened here is never closed")
+        }
+        var otherAttributes: [String: String] = [:]
         var explicitName: String?
         var seenKeys = Set<String>()
         for (key, value) in info.attributes {
@@ -311,20 +314,29 @@ public struct RunbookParser {
             case "expect":
                 if value.isEmpty { problem("`expect` is empty") } else { step.expect = value }
             default:
-                if !Self.ignoredAttributes.contains(key) {
+                if !info.isJSON, !Self.ignoredAttributes.contains(key) {
                     problem(
                         "unknown attribute `\(key)` (known: \(Self.knownAttributes.sorted().joined(separator: ", ")))")
                 }
+                otherAttributes[key] = value
             }
         }
-        let isShell = Self.shellLanguages.contains(info.language)
+        if !otherAttributes.isEmpty { step.otherAttributes = otherAttributes }
+        if step.interpreter == nil,
+            let session = ShellSession(
+                literal: node.literal, language: info.language, shellLanguages: Self.shellLanguages)
+        {
+            step.command = session.command
+            step.sessionPrompt = session.prompt
+        }
+        let isShell = Self.shellLanguages.contains(info.language) || step.sessionPrompt != nil
         if isShell || step.interpreter != nil {
             step.kind = .command
         }
-        if isShell, step.interpreter == nil {
+        if isShell, step.interpreter == nil, step.problem == nil {
             step.variables = ShellVariables.used(in: step.command)
         }
-        if step.kind == .command, MarkdownNode.trimmed(step.command).isEmpty {
+        if step.kind == .command, step.problem == nil, MarkdownNode.trimmed(step.command).isEmpty {
             problem("the step `\(explicitName ?? heading)` has an empty command")
         }
         if let name = explicitName {

@@ -87,6 +87,9 @@ public struct RunbookRunner: Sendable {
         guard step.kind == .command else {
             throw StoreError.invalid("step `\(step.id)` is \(step.kind.rawValue), not a command to run")
         }
+        if let problem = step.problem {
+            throw StoreError.refused("step `\(step.id)` cannot run: \(problem)")
+        }
         var invocation = session.invocation(for: step)
         let begun = try store.beginStep(runId: session.run.id!, step: step, invocation: invocation, by: attribution)
         // Inherited by everything the step starts: how a resume recognises what is left of the

@@ -30,9 +30,10 @@ public struct RunbookSession: Sendable, Equatable {
         }
     }
 
-    /// Whether the step needs nothing more: ran, done, skipped, or failed and continued past.
+    /// Whether the step needs nothing more: ran, done, skipped, or failed and continued past. A
+    /// snippet is only shown and a step that cannot run (its `problem`) is passed over.
     public func isSettled(_ step: RunbookStep) -> Bool {
-        if step.kind == .snippet { return true }
+        if step.kind == .snippet || step.problem != nil { return true }
         guard let record = record(for: step) else { return false }
         return record.outcome.letsRunContinue || (record.outcome.isFinal && record.continuedBy != nil)
     }

@@ -28,6 +28,13 @@ public struct RunbookStep: Codable, Sendable, Equatable, Identifiable {
     public var variables: [RunbookVariable]
     /// Line of the fence or task item in the file, for messages and editors.
     public var line: Int
+    /// Why the step cannot run (its fence is never closed); the rest of the runbook still can.
+    public var problem: RunbookProblem?
+    /// For a shell-session block, the prompt (`$ ` or `# `) taken off its command lines; the
+    /// block's other lines are sample output and are not in `command`.
+    public var sessionPrompt: String?
+    /// Info-string attributes sitrep does not act on (runme's `id`, `interactive`…), kept as written.
+    public var otherAttributes: [String: String]?
 
     /// Five minutes: long enough for a restart, short enough that a hung step does not hold the incident.
     public static let defaultTimeout: Double = 300
@@ -57,5 +64,5 @@ public struct RunbookStep: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// Whether confirming the step starts a process.
-    public var isExecutable: Bool { kind == .command }
+    public var isExecutable: Bool { kind == .command && problem == nil }
 }

@@ -7,7 +7,10 @@ public enum RunbookText {
         var rows = [["NAME", "TITLE", "STEPS", "CATEGORY", "STATE"]]
         for item in items {
             if let runbook = item.runbook {
-                let state = runbook.isRunnable ? "ok" : "\(runbook.problems.count) problem(s)"
+                let broken = runbook.stepProblems.count
+                let state =
+                    !runbook.isRunnable
+                    ? "\(runbook.problems.count) problem(s)" : broken > 0 ? "\(broken) step(s) cannot run" : "ok"
                 rows.append([
                     item.entry.name, runbook.title, String(runbook.steps.count), runbook.metadata("Category") ?? "",
                     state,
@@ -32,12 +35,16 @@ public enum RunbookText {
     }
 
     public static func show(_ runbook: Runbook) -> String {
-        var output = "\(runbook.title)\n\(runbook.path)\n"
+        var output = "\(runbook.title)\n\(runbook.path)\n  \(runbook.titleSource.explanation)\n"
         for item in runbook.metadata { output += "  \(item.key): \(item.value)\n" }
         if !runbook.overview.isEmpty { output += "\n\(runbook.overview)\n" }
         if !runbook.problems.isEmpty {
             output += "\nProblems (the runbook cannot be run until they are fixed):\n"
             for problem in runbook.problems { output += "  \(problem)\n" }
+        }
+        if !runbook.stepProblems.isEmpty {
+            output += "\nSteps that cannot run (the rest of the runbook can):\n"
+            for problem in runbook.stepProblems { output += "  \(problem)\n" }
         }
         var section: String?
         for step in runbook.steps {
@@ -57,8 +64,15 @@ public enum RunbookText {
         _ step: RunbookStep, of count: Int, invocation: StepInvocation?, variables: [String: String],
         inherited: [String: String]
     ) -> String {
-        let place = step.section.isEmpty || step.section == step.title ? step.title : "\(step.section) › \(step.title)"
+        // A step above every heading (a file with none) has no title; its name stands in.
+        let title = step.title.isEmpty ? step.id : step.title
+        let place = step.section.isEmpty || step.section == title ? title : "\(step.section) › \(title)"
         var output = "Step \(step.number)/\(count) · \(place)\n"
+        if let problem = step.problem {
+            output += "  cannot run: \(problem)\n"
+            output += indented(step.command, marker: "  | ")
+            return output
+        }
         switch step.kind {
         case .manual:
             output += "  manual step (\(step.risk.rawValue) risk) · name: \(step.id)\n"
@@ -74,6 +88,9 @@ public enum RunbookText {
         let risk = step.risk == .high ? "HIGH RISK" : "\(step.risk.rawValue) risk"
         output += "  \(risk) · name: \(step.id) · timeout \(DurationText.text(step.timeout))\n"
         if !step.summary.isEmpty { output += "  \(step.summary)\n" }
+        if let prompt = step.sessionPrompt {
+            output += "  shell session: runs only what was typed at its `\(prompt)` prompts, not the sample output\n"
+        }
         if let invocation {
             output += "  cwd: \(invocation.workingDirectory)\n"
             if let interpreter = step.interpreter { output += "  interpreter: \(interpreter.joined(separator: " "))\n" }
@@ -93,6 +110,13 @@ public enum RunbookText {
         if let expect = step.expect { output += "  expects output containing \(quoted(expect))\n" }
         output += indented(step.command, marker: "  $ ")
         return output
+    }
+
+    /// One line per step that cannot run, for `runbook check` and before a run starts.
+    public static func cannotRun(_ runbook: Runbook) -> [String] {
+        runbook.steps.compactMap { step in
+            step.problem.map { "\($0) (step \(step.number) cannot run; the rest of the runbook can)" }
+        }
     }
 
     static func quoted(_ value: String) -> String {
