@@ -68,7 +68,9 @@ import Testing
         let path = try copyOfFixture()
         let store = try SQLiteIncidentStore(path: path, readOnly: true)
         #expect(try store.incidents(includeInactive: true).map(\.incident.key) == ["INC-20250601-001"])
-        let applied = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        let applied = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(applied == StoreMigrations.migrator.migrations)
     }
 
@@ -93,7 +95,9 @@ import Testing
         _ = try store.declareIncident(
             IncidentDeclaration(title: "new", severity: .p3, tags: ["post-upgrade"]), by: Attribution(author: "bob"))
         #expect(try store.verifyChains(key: nil).holds)
-        let migrations = try store.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        let migrations = try store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
         #expect(migrations == StoreMigrations.migrator.migrations)
     }
 }

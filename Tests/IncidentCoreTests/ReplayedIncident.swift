@@ -114,10 +114,10 @@ enum ReplayedIncident {
         details: [String: String]
     ) throws {
         let store = fixture.store
-        try store.write { db in
-            var incident = try store.fetchIncident(db, key: key)
+        try store.write { tx in
+            var incident = try store.fetchIncident(tx, key: key)
             try store.appendEntry(
-                db, to: &incident, kind: kind, text: text, details: details, author: "omar",
+                tx, to: &incident, kind: kind, text: text, details: details, author: "omar",
                 eventAt: Timestamp.parseOrFail("2025-11-04T\(time):00Z"), recordedAt: store.now())
         }
     }

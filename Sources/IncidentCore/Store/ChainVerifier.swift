@@ -1,20 +1,16 @@
 import Foundation
-import GRDB
 
 /// Walks one incident's timeline in sequence order and recomputes every hash.
 enum ChainVerifier {
-    static func verify(_ db: Database, incident: Incident, checked: inout Int) throws -> ChainReport.Break? {
-        let entries = try TimelineEntry.filter(Column("incidentId") == incident.id).order(
-            Column("sequence"), Column("id")
-        )
-        .fetchCursor(db)
+    static func verify(_ tx: some StoreTransaction, incident: Incident, checked: inout Int) throws
+        -> ChainReport.Break?
+    {
         var expectedSequence = 1
         var previousHash = TimelineHasher.genesis
         func broken(_ sequence: Int, _ id: Int64?, _ reason: String) -> ChainReport.Break {
             ChainReport.Break(incidentKey: incident.key, sequence: sequence, entryID: id, reason: reason)
         }
-        while let entry = try entries.next() {
-            checked += 1
+        func check(_ entry: TimelineEntry) -> ChainReport.Break? {
             if entry.sequence != expectedSequence {
                 if entry.sequence > expectedSequence {
                     return broken(
@@ -35,16 +31,26 @@ enum ChainVerifier {
             }
             previousHash = entry.hash
             expectedSequence += 1
+            return nil
         }
-        let found = expectedSequence - 1
-        if found != incident.timelineCount || previousHash != incident.timelineHead {
-            if found < incident.timelineCount {
+        var found: ChainReport.Break?
+        var count = 0
+        try tx.forEachEntry(incidentId: incident.id!) { entry in
+            guard found == nil else { return }
+            count += 1
+            found = check(entry)
+        }
+        checked += count
+        if let found { return found }
+        let last = expectedSequence - 1
+        if last != incident.timelineCount || previousHash != incident.timelineHead {
+            if last < incident.timelineCount {
                 return broken(
-                    found + 1, nil,
-                    "the timeline ends at entry \(found) but \(incident.timelineCount) were recorded: entries were deleted"
+                    last + 1, nil,
+                    "the timeline ends at entry \(last) but \(incident.timelineCount) were recorded: entries were deleted"
                 )
             }
-            return broken(found, nil, "the timeline's newest entry does not match the one recorded on the incident")
+            return broken(last, nil, "the timeline's newest entry does not match the one recorded on the incident")
         }
         return nil
     }

@@ -7,6 +7,6 @@ extension SQLiteIncidentStore {
     public func importIncidents<T>(
         chain: IncidentImporter.Chain = .verify, _ body: (IncidentImporter) throws -> T
     ) throws -> T {
-        try write { db in try body(IncidentImporter(db: db, chain: chain)) }
+        try write { tx in try body(IncidentImporter(db: tx.db, chain: chain)) }
     }
 }

@@ -75,7 +75,7 @@ public final class IncidentImporter {
             last = max(last ?? entry.eventAt, entry.eventAt)
         }
         stored.lastEntryAt = max(incident.declaredAt, last ?? incident.declaredAt)
-        try stored.update(db, columns: SQLiteIncidentStore.chainColumns)
+        try stored.update(db, columns: SQLiteTransaction.chainColumns)
         return stored
     }
 }

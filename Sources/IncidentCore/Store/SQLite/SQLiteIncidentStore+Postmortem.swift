@@ -7,9 +7,10 @@ import GRDBSQLite
 /// never exists twice in memory.
 extension SQLiteIncidentStore: PostmortemSource {
     public func postmortemReport(key: String, redactor: Redactor) throws -> PostmortemReport {
-        try read { db in
-            let incident = try fetchIncident(db, key: key)
-            let detail = try detail(db, incident: incident, includingTimeline: false)
+        try read { tx in
+            let db = tx.db
+            let incident = try fetchIncident(tx, key: key)
+            let detail = try detail(tx, incident: incident, includingTimeline: false)
             var timeline = PostmortemBuilder.Timeline(redactor: redactor)
             // Sized once from the stored count: growing by doubling copies (and faults in) the lines again and again.
             timeline.collected.reserveCapacity(incident.timelineCount)

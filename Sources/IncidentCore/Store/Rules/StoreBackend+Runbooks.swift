@@ -1,12 +1,11 @@
 import Foundation
-import GRDB
 
-/// Runbook runs in SQLite: every write is one immediate transaction that updates `runbookRun` /
-/// `stepRun` and appends the matching hash-chained timeline entry through `appendEntry`.
-extension SQLiteIncidentStore {
+/// Runbook runs: every write is one transaction that updates the run or step record and appends
+/// the matching hash-chained timeline entry through `appendEntry`.
+extension StoreBackend {
     /// How much output goes into the timeline's `command-output` entry (head and tail each);
     /// the step record keeps the full 64 KiB + 64 KiB.
-    static let timelineOutputExcerpt = 4 * 1024
+    static var timelineOutputExcerpt: Int { 4 * 1024 }
 
     public func startRunbookRun(
         key: String, runbook: Runbook, variables: [String: String], by attribution: Attribution
@@ -16,9 +15,9 @@ extension SQLiteIncidentStore {
                 "\(runbook.path) has \(runbook.problems.count) problem(s); fix them before running it")
         }
         let author = try author(attribution)
-        return try write { db in
-            var incident = try fetchIncident(db, key: key)
-            if let open = try openRun(db, incidentId: incident.id!, runbookPath: runbook.path) {
+        return try write { tx in
+            var incident = try fetchIncident(tx, key: key)
+            if let open = try openRun(tx, incidentId: incident.id!, runbookPath: runbook.path) {
                 throw StoreError.refused(
                     "\(incident.key) already has an unfinished run of \(runbook.path) (run #\(open.id!)); resume it")
             }
@@ -27,70 +26,60 @@ extension SQLiteIncidentStore {
                 id: nil, incidentId: incident.id!, runbookPath: runbook.path, runbookTitle: runbook.title,
                 contentHash: runbook.contentHash, startedBy: author, startedAt: now,
                 variables: DetailsJSON.encode(variables), state: .running, endedAt: nil, stepCount: runbook.steps.count)
-            try run.insert(db)
+            try tx.insert(&run)
             var details = [
                 "action": "run-started", "run": String(run.id!), "runbook": runbook.path, "title": runbook.title,
                 "contentHash": runbook.contentHash, "steps": String(runbook.steps.count),
             ]
             if !variables.isEmpty { details["variables"] = variables.keys.sorted().joined(separator: ",") }
             try appendEntry(
-                db, to: &incident, kind: .runbookStep,
+                tx, to: &incident, kind: .runbookStep,
                 text: "Runbook started: \(runbook.title) (\(runbook.path), \(runbook.steps.count) steps)",
                 details: details, author: author, eventAt: now, recordedAt: now)
             return run
         }
     }
 
-    func openRun(_ db: Database, incidentId: Int64, runbookPath: String) throws -> RunbookRun? {
-        try RunbookRun.filter(
-            Column("incidentId") == incidentId && Column("runbookPath") == runbookPath
-                && Column("state") == RunbookRunState.running.rawValue
-        ).order(Column("id").desc).fetchOne(db)
+    func openRun(_ tx: Transaction, incidentId: Int64, runbookPath: String) throws -> RunbookRun? {
+        try tx.openRun(incidentId: incidentId, runbookPath: runbookPath)
     }
 
     public func openRunbookRun(key: String, runbookPath: String) throws -> RunbookRun? {
-        try read { db in
-            let incident = try fetchIncident(db, key: key)
-            return try openRun(db, incidentId: incident.id!, runbookPath: runbookPath)
+        try read { tx in
+            let incident = try fetchIncident(tx, key: key)
+            return try openRun(tx, incidentId: incident.id!, runbookPath: runbookPath)
         }
     }
 
     public func runbookRun(id: Int64) throws -> RunbookRun {
-        try read { db in try fetchRun(db, id: id) }
+        try read { tx in try fetchRun(tx, id: id) }
     }
 
-    func fetchRun(_ db: Database, id: Int64) throws -> RunbookRun {
-        guard let run = try RunbookRun.fetchOne(db, key: id) else {
+    func fetchRun(_ tx: Transaction, id: Int64) throws -> RunbookRun {
+        guard let run = try tx.runbookRun(id: id) else {
             throw StoreError.notFound("no runbook run #\(id)")
         }
         return run
     }
 
-    func fetchIncident(_ db: Database, id: Int64) throws -> Incident {
-        guard let incident = try Incident.fetchOne(db, key: id) else {
-            throw StoreError.notFound("no incident with id \(id)")
-        }
-        return incident
-    }
-
     public func runbookRuns(key: String) throws -> [RunbookRun] {
-        try read { db in
-            let incident = try fetchIncident(db, key: key)
-            return try RunbookRun.filter(Column("incidentId") == incident.id).order(Column("id")).fetchAll(db)
+        try read { tx in
+            let incident = try fetchIncident(tx, key: key)
+            return try tx.runbookRuns(incidentId: incident.id!)
         }
     }
 
     public func stepRuns(runId: Int64) throws -> [StepRun] {
-        try read { db in
-            try StepRun.filter(Column("runbookRunId") == runId).order(Column("id")).fetchAll(db)
+        try read { tx in
+            try tx.stepRuns(runId: runId)
         }
     }
 
     public func addRunVariables(runId: Int64, variables: [String: String]) throws -> RunbookRun {
-        try write { db in
-            var run = try fetchRun(db, id: runId)
+        try write { tx in
+            var run = try fetchRun(tx, id: runId)
             run.variables = DetailsJSON.encode(run.variableValues.merging(variables) { $1 })
-            try run.update(db)
+            try tx.update(run)
             return run
         }
     }
@@ -106,8 +95,8 @@ extension SQLiteIncidentStore {
         throws -> StepRun
     {
         let author = try author(attribution)
-        return try write { db in
-            let run = try fetchRun(db, id: runId)
+        return try write { tx in
+            let run = try fetchRun(tx, id: runId)
             try requireRunning(run)
             let now = now()
             var record = StepRun(
@@ -116,34 +105,34 @@ extension SQLiteIncidentStore {
                 outcome: .running, confirmedBy: author, confirmedAt: now, startedAt: now, endedAt: nil,
                 durationMilliseconds: nil, exitStatus: nil, signal: nil, outputHead: nil, outputTail: nil,
                 outputBytes: 0, outputSHA256: nil, note: nil, continuedBy: nil)
-            try record.insert(db)
+            try tx.insert(&record)
             return record
         }
     }
 
     public func recordStepProcess(stepRunId: Int64, process: StepProcess) throws {
-        try write { db in
-            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+        try write { tx in
+            guard var record = try tx.stepRun(id: stepRunId) else {
                 throw StoreError.notFound("no step record #\(stepRunId)")
             }
             guard record.outcome == .running else { return }
             record.processGroup = Int(process.processGroup)
             record.processStartTime = process.startTime
-            try record.update(db)
+            try tx.update(record)
         }
     }
 
     public func finishStep(stepRunId: Int64, result: StepExecutionResult) throws -> StepRun {
-        try write { db in
-            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+        try write { tx in
+            guard var record = try tx.stepRun(id: stepRunId) else {
                 throw StoreError.notFound("no step record #\(stepRunId)")
             }
             guard record.outcome == .running else {
                 throw StoreError.refused(
                     "step `\(record.stepId)` is already recorded as \(record.outcome.rawValue); nothing was written")
             }
-            let run = try fetchRun(db, id: record.runbookRunId)
-            var incident = try fetchIncident(db, id: run.incidentId)
+            let run = try fetchRun(tx, id: record.runbookRunId)
+            var incident = try fetchIncident(tx, id: run.incidentId)
             let now = now()
             record.outcome = result.outcome
             record.endedAt = now
@@ -156,18 +145,18 @@ extension SQLiteIncidentStore {
             record.outputSHA256 = result.output.sha256
             if case .notStarted(let reason) = result.termination { record.note = reason }
             if result.expectFound == false { record.note = "expected text not found in the output" }
-            try record.update(db)
+            try tx.update(record)
             var details = stepDetails(record, run: run)
             details["result"] = result.termination.summary
             if let expectFound = result.expectFound { details["expectFound"] = String(expectFound) }
             let author = record.confirmedBy ?? run.startedBy
             try appendEntry(
-                db, to: &incident, kind: .runbookStep,
+                tx, to: &incident, kind: .runbookStep,
                 text: "Step \(record.stepNumber)/\(run.stepCount) \(record.title): \(result.summary)",
                 details: details, author: author, eventAt: now, recordedAt: now)
             if result.output.totalBytes > 0 {
                 try appendEntry(
-                    db, to: &incident, kind: .commandOutput, text: Self.excerpt(result.output),
+                    tx, to: &incident, kind: .commandOutput, text: Self.excerpt(result.output),
                     details: [
                         "run": String(run.id!), "step": record.stepId, "bytes": String(result.output.totalBytes),
                         "sha256": result.output.sha256,
@@ -217,19 +206,19 @@ extension SQLiteIncidentStore {
             throw StoreError.invalid("a step is recorded by hand only as done, skipped or stopped")
         }
         let author = try author(attribution)
-        return try write { db in
-            let run = try fetchRun(db, id: runId)
+        return try write { tx in
+            let run = try fetchRun(tx, id: runId)
             try requireRunning(run)
-            var incident = try fetchIncident(db, id: run.incidentId)
+            var incident = try fetchIncident(tx, id: run.incidentId)
             let now = now()
-            let cleanNote = note.map(Self.clean).flatMap { $0.isEmpty ? nil : $0 }
+            let cleanNote = note.map(StoreText.clean).flatMap { $0.isEmpty ? nil : $0 }
             var record = StepRun(
                 id: nil, runbookRunId: runId, stepId: step.id, stepNumber: step.number, title: step.title,
                 command: step.command, workingDirectory: nil, risk: step.risk, outcome: outcome,
                 confirmedBy: author, confirmedAt: now, startedAt: nil, endedAt: now, durationMilliseconds: nil,
                 exitStatus: nil, signal: nil, outputHead: nil, outputTail: nil, outputBytes: 0, outputSHA256: nil,
                 note: cleanNote, continuedBy: nil)
-            try record.insert(db)
+            try tx.insert(&record)
             let verb =
                 switch outcome {
                 case .done: "done by hand"
@@ -237,7 +226,7 @@ extension SQLiteIncidentStore {
                 default: "run stopped here"
                 }
             try appendEntry(
-                db, to: &incident, kind: .runbookStep,
+                tx, to: &incident, kind: .runbookStep,
                 text: "Step \(step.number)/\(run.stepCount) \(step.title): \(verb)"
                     + (cleanNote.map { " (\($0))" } ?? ""),
                 details: stepDetails(record, run: run), author: author, eventAt: now, recordedAt: now)
@@ -247,22 +236,22 @@ extension SQLiteIncidentStore {
 
     public func recordContinue(stepRunId: Int64, by attribution: Attribution) throws -> StepRun {
         let author = try author(attribution)
-        return try write { db in
-            guard var record = try StepRun.fetchOne(db, key: stepRunId) else {
+        return try write { tx in
+            guard var record = try tx.stepRun(id: stepRunId) else {
                 throw StoreError.notFound("no step record #\(stepRunId)")
             }
-            let run = try fetchRun(db, id: record.runbookRunId)
+            let run = try fetchRun(tx, id: record.runbookRunId)
             try requireRunning(run)
             guard record.outcome.isFinal, !record.outcome.letsRunContinue, record.continuedBy == nil else {
                 throw StoreError.refused(
                     "step `\(record.stepId)` \(record.outcome.rawValue); there is nothing to continue past")
             }
-            var incident = try fetchIncident(db, id: run.incidentId)
+            var incident = try fetchIncident(tx, id: run.incidentId)
             let now = now()
             record.continuedBy = author
-            try record.update(db)
+            try tx.update(record)
             try appendEntry(
-                db, to: &incident, kind: .runbookStep,
+                tx, to: &incident, kind: .runbookStep,
                 text: "Continuing past step \(record.stepNumber) \(record.title) (\(record.outcome.rawValue))",
                 details: ["action": "continue", "run": String(run.id!), "step": record.stepId], author: author,
                 eventAt: now, recordedAt: now)
@@ -274,21 +263,19 @@ extension SQLiteIncidentStore {
         -> [StepRun]
     {
         let author = try author(attribution)
-        return try write { db in
-            let run = try fetchRun(db, id: runId)
-            var incident = try fetchIncident(db, id: run.incidentId)
-            var records = try StepRun.filter(
-                Column("runbookRunId") == runId && Column("outcome") == StepOutcome.running.rawValue
-            ).fetchAll(db)
+        return try write { tx in
+            let run = try fetchRun(tx, id: runId)
+            var incident = try fetchIncident(tx, id: run.incidentId)
+            var records = try tx.runningSteps(runId: runId)
             let now = now()
             for index in records.indices {
                 let ended = records[index].id.map(leftoversEnded.contains) ?? false
                 let leftovers = ended ? "; its leftover processes were ended" : ""
                 records[index].outcome = .interrupted
                 records[index].note = "sitrep stopped while the step ran\(leftovers); its result is unknown"
-                try records[index].update(db)
+                try tx.update(records[index])
                 try appendEntry(
-                    db, to: &incident, kind: .runbookStep,
+                    tx, to: &incident, kind: .runbookStep,
                     text: "Step \(records[index].stepNumber)/\(run.stepCount) \(records[index].title): interrupted "
                         + "(sitrep stopped while it ran\(leftovers); result unknown)",
                     details: stepDetails(records[index], run: run), author: author, eventAt: now, recordedAt: now)
@@ -302,21 +289,18 @@ extension SQLiteIncidentStore {
     {
         guard state != .running else { throw StoreError.invalid("a run is finished as completed or stopped") }
         let author = try author(attribution)
-        return try write { db in
-            var run = try fetchRun(db, id: runId)
+        return try write { tx in
+            var run = try fetchRun(tx, id: runId)
             try requireRunning(run)
-            var incident = try fetchIncident(db, id: run.incidentId)
+            var incident = try fetchIncident(tx, id: run.incidentId)
             let now = now()
-            let counts = try Row.fetchAll(
-                db, sql: "SELECT outcome, count(*) AS n FROM stepRun WHERE runbookRunId = ? GROUP BY outcome",
-                arguments: [runId]
-            ).map { "\($0["n"] as Int) \($0["outcome"] as String)" }
+            let counts = try tx.stepOutcomeCounts(runId: runId).map { "\($0.count) \($0.outcome)" }
             run.state = state
             run.endedAt = now
-            try run.update(db)
+            try tx.update(run)
             let tally = counts.isEmpty ? "no steps recorded" : counts.sorted().joined(separator: ", ")
             try appendEntry(
-                db, to: &incident, kind: .runbookStep,
+                tx, to: &incident, kind: .runbookStep,
                 text: "Runbook \(state == .completed ? "completed" : "stopped"): \(run.runbookTitle) (\(tally))",
                 details: ["action": "run-\(state.rawValue)", "run": String(runId), "runbook": run.runbookPath],
                 author: author, eventAt: now, recordedAt: now)
