@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Follow-up work that comes out of an incident: mitigate now, prevent a repeat, fix a process.
 public struct ActionItem: Codable, Sendable, Equatable, Identifiable {
@@ -28,15 +27,4 @@ public struct ActionItem: Codable, Sendable, Equatable, Identifiable {
     public var createdAt: Date
     public var completedBy: String?
     public var completedAt: Date?
-}
-
-extension ActionItem: StoredRecord {
-    public static let databaseTableName = "actionItem"
-
-    enum CodingKeys: String, CodingKey {
-        case id, incidentId, title, owner, dueDate, priority
-        case category = "type"
-        case state = "status"
-        case createdBy, createdAt, completedBy, completedAt
-    }
 }

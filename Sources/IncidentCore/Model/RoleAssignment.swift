@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Who held a role on an incident and from when until when; current holders have no `endedAt`.
 public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable {
@@ -18,8 +17,4 @@ public struct RoleAssignment: Codable, Sendable, Equatable, Identifiable {
         self.assignedAt = assignedAt
         self.endedAt = endedAt
     }
-}
-
-extension RoleAssignment: StoredRecord {
-    public static let databaseTableName = "roleAssignment"
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One attempt at working through a runbook on an incident; survives sitrep exiting or crashing.
 public struct RunbookRun: Codable, Sendable, Equatable, Identifiable {
@@ -24,8 +23,4 @@ public struct RunbookRun: Codable, Sendable, Equatable, Identifiable {
         else { return [:] }
         return object
     }
-}
-
-extension RunbookRun: StoredRecord {
-    public static let databaseTableName = "runbookRun"
 }

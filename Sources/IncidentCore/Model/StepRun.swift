@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// The record of one step in a run: who confirmed it, exactly what ran, and how it ended.
 public struct StepRun: Codable, Sendable, Equatable, Identifiable {
@@ -48,8 +47,4 @@ public struct StepRun: Codable, Sendable, Equatable, Identifiable {
             sha256: outputSHA256 ?? ""
         ).text
     }
-}
-
-extension StepRun: StoredRecord {
-    public static let databaseTableName = "stepRun"
 }
