@@ -16,11 +16,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unavailable(String)
     /// The way the database was named (`--db`, `SITREP_DB`) makes no sense.
     case usage(String)
+    /// The server answered but refuses this set-up (password, missing database, TLS, rights).
+    case configuration(String)
 
     public var description: String {
         switch self {
         case .notFound(let message), .refused(let message), .invalid(let message), .io(let message),
-            .unavailable(let message), .usage(let message):
+            .unavailable(let message), .usage(let message), .configuration(let message):
             message
         case .unusableDatabase(let path, let reason):
             "\(path): \(reason); the file was not modified"
@@ -35,6 +37,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .io: 74
         case .unavailable: 69
         case .usage: 64
+        case .configuration: 78
         }
     }
 }

@@ -41,8 +41,7 @@ public enum StoreLocation: Equatable, Sendable {
         case .file(let path):
             return try SQLiteIncidentStore(path: path, readOnly: readOnly, concurrentReads: concurrentReads)
         case .server(let url):
-            throw StoreError.unavailable(
-                "\(Self.withoutPassword(url)): this sitrep has no PostgreSQL support yet; use a database file")
+            return try PostgresIncidentStore(settings: try PostgresSettings(url: url))
         }
     }
 

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// Hears other processes' commits: one connection of its own that LISTENs on `sitrep_changes`
+/// and counts notifications, so a console's per-tick `changeToken` reads a number in memory and
+/// never queries the server. Connected on first use (the CLI never asks); when the server goes
+/// away the next call reconnects, and counts a change so the console rereads what it missed.
+final class PostgresChangeListener: Sendable {
+    static let channel = "sitrep_changes"
+
+    struct State {
+        var connection: PostgresConnection?
+        var count: Int64 = 0
+    }
+
+    let settings: PostgresSettings
+    let group: MultiThreadedEventLoopGroup
+    let logger: Logger
+    let state = Mutex(State())
+
+    init(settings: PostgresSettings, group: MultiThreadedEventLoopGroup, logger: Logger) {
+        self.settings = settings
+        self.group = group
+        self.logger = logger
+    }
+
+    func token() throws -> Int64 {
+        let heard = state.withLock { current -> Int64? in
+            guard let connection = current.connection, !connection.isClosed else { return nil }
+            return current.count
+        }
+        if let heard { return heard }
+        do {
+            let connection = try PostgresIncidentStore.connect(settings, on: group, logger: logger)
+            connection.addListener(channel: Self.channel) { [weak self] _, _ in
+                self?.state.withLock { $0.count += 1 }
+            }
+            _ = try connection.query(PostgresQuery(unsafeSQL: "LISTEN \(Self.channel)"), logger: logger).wait()
+            return state.withLock { current in
+                let replaced = current.connection
+                current.connection = connection
+                if replaced != nil { current.count += 1 }
+                return current.count
+            }
+        } catch {
+            throw PostgresErrorMapping.map(error, settings: settings)
+        }
+    }
+
+    func stop() {
+        let connection = state.withLock { $0.connection }
+        try? connection?.close().wait()
+    }
+}
