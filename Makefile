@@ -5,7 +5,7 @@ CONFIG ?= debug
 BIN := .build/$(CONFIG)/sitrep
 BENCH_BIN := .build/$(CONFIG)/sitrep-bench
 DEMO_DIR ?= $(CURDIR)/demo
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config postgresql
 
 .PHONY: deps build release demo test bench lint clean
 
@@ -34,10 +34,11 @@ release: deps
 demo: build
 	@bash scripts/demo.sh "$(BIN)" "$(DEMO_DIR)" "$(BENCH_BIN)"
 
-## test: every test, from a clean checkout
+## test: every test, from a clean checkout; the store and CLI tests run again on a throwaway PostgreSQL
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash scripts/with-postgres.sh $(SWIFT) test --skip-build --filter 'IncidentCoreTests|SitrepCLITests'
 
 ## bench: speed figures beside a peer measured in the same run (release build)
 bench: release

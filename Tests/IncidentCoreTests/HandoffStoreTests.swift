@@ -28,24 +28,26 @@ import Testing
         _ = try store.addActionItem(
             key: worse.key, draft: ActionItemDraft(title: "Overdue one", owner: "lee", dueDate: "2025-11-01"),
             by: fixture.alice)
-        try fixture.raw { db in
-            for (check, time, up) in [
-                ("api", "2025-11-04 09:00:00.000", true), ("api", "2025-11-04 09:05:00.000", false),
-                ("api", "2025-11-04 09:06:00.000", false), ("db", "2025-11-04 09:05:00.000", false),
-                ("db", "2025-11-04 09:06:00.000", true), ("dns", "2025-11-04 09:07:00.000", false),
-            ] {
-                try db.execute(
-                    sql:
-                        "INSERT INTO healthSample (\"check\", sampledAt, isUp, latencyMilliseconds, error) VALUES (?, ?, ?, 120, ?)",
-                    arguments: [check, time, up, up ? nil : "connection refused"])
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO runbookRun (incidentId, runbookPath, runbookTitle, contentHash, startedBy, startedAt, state)
-                    VALUES (?, 'runbooks/db.md', 'DB failover', 'h', 'omar', '2025-11-04 09:30:00.000', 'running'),
-                           (?, 'runbooks/old.md', 'Old', 'h', 'omar', '2025-11-04 09:31:00.000', 'completed')
-                    """, arguments: [worse.id, worse.id])
+        let samples = [
+            ("api", "09:00", true), ("api", "09:05", false), ("api", "09:06", false), ("db", "09:05", false),
+            ("db", "09:06", true), ("dns", "09:07", false),
+        ].map { check, time, up in
+            HealthRecord(
+                sample: HealthSample(
+                    check: check, sampledAt: Timestamp.parseOrFail("2025-11-04T\(time):00Z"), isUp: up,
+                    latencyMilliseconds: 120, conditionResults: [], error: up ? nil : "connection refused"),
+                trimsHistory: false)
         }
+        try store.recordHealthSamples(samples, retention: HealthRetention())
+        // Runs on the resolved incident, so the open ones' recent entries stay the notes.
+        fixture.clock.set("2025-11-04T09:30:00Z")
+        let failover = RunbookParser.parse("# Runbook: DB failover\n\n```sh\necho up\n```\n", path: "runbooks/db.md")
+        _ = try store.startRunbookRun(key: done.key, runbook: failover, variables: [:], by: fixture.alice)
+        fixture.clock.set("2025-11-04T09:31:00Z")
+        let old = RunbookParser.parse("# Runbook: Old\n\n```sh\necho old\n```\n", path: "runbooks/old.md")
+        let oldRun = try store.startRunbookRun(key: done.key, runbook: old, variables: [:], by: fixture.alice)
+        _ = try store.finishRunbookRun(runId: oldRun.id!, state: .completed, by: fixture.alice)
+        fixture.clock.set("2025-11-04T12:00:00Z")
 
         // When dana hands over to bob with command at 10:00
         let handoff = try store.createHandoff(

@@ -159,10 +159,10 @@ final class CountingHealthStore: HealthStore {
         var description: String { "disk full" }
     }
 
-    private let store: SQLiteIncidentStore
+    private let store: any SitrepStore
     private let log = Mutex(Log())
 
-    init(_ store: SQLiteIncidentStore) {
+    init(_ store: any SitrepStore) {
         self.store = store
     }
 

@@ -7,10 +7,11 @@ import Testing
 
 /// Whole incidents written with their history: generated data is chained, exported data must
 /// already be the chain sitrep would compute, and a break writes nothing at all.
-@Suite struct IncidentImporterTests {
+@Suite(.enabled(if: TestBackend.isSQLite, "the importer writes SQLite transactions"))
+struct IncidentImporterTests {
     @Test func generatedDatabaseHasValidChainsAndTheRequestedCounts() throws {
         let fixture = try StoreFixture()
-        try BulkSeeder(incidents: 30, entries: 600).seed(into: fixture.store)
+        try BulkSeeder(incidents: 30, entries: 600).seed(into: fixture.sqlite)
         #expect(try fixture.store.incidents(includeInactive: true).count == 30)
         #expect(try fixture.entryCount() == 600)
         let report = try fixture.store.verifyChains(key: nil)
@@ -32,7 +33,7 @@ import Testing
         let detail = try source.store.detail(key: key)
 
         let target = try StoreFixture()
-        try target.store.importIncidents { importer in
+        try target.sqlite.importIncidents { importer in
             try importer.add(
                 detail.incident, services: detail.services, roles: detail.roles, entries: detail.timeline)
         }
@@ -54,7 +55,7 @@ import Testing
 
         let target = try StoreFixture()
         #expect(throws: StoreError.self) {
-            try target.store.importIncidents { importer in
+            try target.sqlite.importIncidents { importer in
                 try importer.add(good.incident, entries: good.timeline)
                 try importer.add(bad.incident, entries: bad.timeline)
             }

@@ -33,7 +33,7 @@ import Testing
         let fixture = try StoreFixture(clock: TestClock("2025-11-04T13:00:00Z"))
         let key = try ReplayedIncident.record(in: fixture)
         let first = try PostmortemDraft.render(key: key, from: fixture.store)
-        let reopened = try SQLiteIncidentStore(path: fixture.path)
+        let reopened = try fixture.reopen()
         #expect(try PostmortemDraft.render(key: key, from: reopened) == first)
         let json = try PostmortemDraft.render(key: key, from: fixture.store, format: .json)
         #expect(try PostmortemDraft.render(key: key, from: reopened, format: .json) == json)
@@ -45,7 +45,7 @@ import Testing
     @Test func streamedReportEqualsTheOneBuiltFromDetail() throws {
         let fixture = try StoreFixture(clock: TestClock("2025-11-04T13:00:00Z"))
         let key = try ReplayedIncident.record(in: fixture)
-        let streamed = try fixture.store.postmortemReport(key: key, redactor: .standard)
+        let streamed = try PostmortemDraft.report(key: key, from: fixture.store, redactor: .standard)
         let built = PostmortemBuilder.build(try fixture.store.detail(key: key))
         #expect(streamed == built)
         #expect(streamed.timeline.first?.author == "pagerduty")

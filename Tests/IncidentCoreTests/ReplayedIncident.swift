@@ -113,7 +113,13 @@ enum ReplayedIncident {
         _ fixture: StoreFixture, key: String, at time: String, kind: TimelineKind, text: String,
         details: [String: String]
     ) throws {
-        let store = fixture.store
+        try append(to: fixture.store, key: key, at: time, kind: kind, text: text, details: details)
+    }
+
+    private static func append(
+        to store: some StoreBackend, key: String, at time: String, kind: TimelineKind, text: String,
+        details: [String: String]
+    ) throws {
         try store.write { tx in
             var incident = try store.fetchIncident(tx, key: key)
             try store.appendEntry(

@@ -3,20 +3,40 @@ import GRDB
 
 @testable import IncidentCore
 
-/// A fresh database in its own temporary folder for each test, with a hand-set clock.
+/// A fresh store for each test, with a hand-set clock: a database file in its own temporary
+/// folder, or with `SITREP_TEST_BACKEND=postgres` a schema of its own on the test server, so
+/// the same test bodies check both backends.
 struct StoreFixture {
     let folder: String
     let path: String
     let clock: TestClock
-    let store: SQLiteIncidentStore
+    let store: any StoreBackend
     let alice = Attribution(author: "alice")
 
     init(clock: TestClock = TestClock()) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitrep-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        path = folder + "/sitrep.sqlite"
         self.clock = clock
-        store = try SQLiteIncidentStore(path: path, clock: clock.function)
+        switch TestBackend.current {
+        case .sqlite:
+            path = folder + "/sitrep.sqlite"
+            store = try SQLiteIncidentStore(path: path, clock: clock.function)
+        case .postgres(let url):
+            path = url + "?schema=t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            store = try PostgresIncidentStore(
+                settings: try PostgresSettings(url: URL(string: path)!), clock: clock.function)
+        }
+    }
+
+    /// The SQLite store, for tests of SQLite's own behaviour (they run only on that backend).
+    var sqlite: SQLiteIncidentStore { store as! SQLiteIncidentStore }
+
+    /// A second store on the same data, as another process would open it.
+    func reopen() throws -> any SitrepStore {
+        switch TestBackend.current {
+        case .sqlite: try SQLiteIncidentStore(path: path)
+        case .postgres: try PostgresIncidentStore(settings: try PostgresSettings(url: URL(string: path)!))
+        }
     }
 
     func at(_ text: String, by author: String = "alice") -> Attribution {
@@ -35,7 +55,8 @@ struct StoreFixture {
         return try queue.write(body)
     }
 
+    /// Every entry in the store, counted by walking the chains (so on either backend).
     func entryCount() throws -> Int {
-        try raw { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM timelineEntry")! }
+        try store.verifyChains(key: nil).entriesChecked
     }
 }

@@ -12,6 +12,10 @@ final class TestClock: Sendable {
 
     var now: Date { current.withLock { $0 } }
 
+    func set(_ text: String) {
+        current.withLock { $0 = Timestamp.parseOrFail(text) }
+    }
+
     func advance(minutes: Double) {
         current.withLock { $0 = $0.addingTimeInterval(minutes * 60) }
     }

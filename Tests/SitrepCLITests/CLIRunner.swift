@@ -11,6 +11,21 @@ struct CLIRunner: Sendable {
     let folder: String
     var database: String { folder + "/sitrep.sqlite" }
     var environment: [String: String]
+    /// This runner's schema on the test server, when the suite runs on PostgreSQL.
+    let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+
+    /// The test server's URL when `SITREP_TEST_BACKEND=postgres`: every runner then gets a schema
+    /// of its own there instead of a file, so the same tests check both backends.
+    static let postgresURL: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["SITREP_TEST_BACKEND"] == "postgres" else { return nil }
+        guard let url = environment["SITREP_TEST_POSTGRES"], !url.isEmpty else {
+            fatalError("SITREP_TEST_BACKEND=postgres needs SITREP_TEST_POSTGRES, the test server's URL")
+        }
+        return url
+    }()
+
+    static var onSQLite: Bool { postgresURL == nil }
 
     static let binary: String = {
         if let explicit = ProcessInfo.processInfo.environment["SITREP_BIN"] { return explicit }
@@ -39,7 +54,7 @@ struct CLIRunner: Sendable {
             "HOME": folder,
             "XDG_CONFIG_HOME": folder + "/config",
             "XDG_DATA_HOME": folder + "/data",
-            "SITREP_DB": folder + "/sitrep.sqlite",
+            "SITREP_DB": Self.postgresURL.map { [schema] in "\($0)?schema=\(schema)" } ?? folder + "/sitrep.sqlite",
             "SITREP_USER": "alice",
             "LANG": "C.UTF-8",
         ]
@@ -96,10 +111,18 @@ struct CLIRunner: Sendable {
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs SQL behind sitrep's back, written for SQLite's tables; on PostgreSQL the camel-case
+    /// names become the snake-case ones there and `group_concat(x)` becomes `string_agg(x, ',')`.
     func sqlite(_ sql: String) throws -> String {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
+        if let url = Self.postgresURL {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+            process.arguments = ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", url, "-c", Self.postgresSQL(sql)]
+            process.environment = ["PGOPTIONS": "-c search_path=\(schema)", "PATH": "/usr/bin:/bin"]
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [database, sql]
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -111,5 +134,14 @@ struct CLIRunner: Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
+    }
+
+    static func postgresSQL(_ sql: String) -> String {
+        let translated = sql.replacingOccurrences(
+            of: #"([a-z])([A-Z])"#, with: "$1_$2", options: .regularExpression
+        ).lowercased()
+        return translated.replacingOccurrences(
+            of: #"group_concat\(([^()]*(\([^()]*\))?[^()]*)\)"#, with: "string_agg($1, ',')",
+            options: .regularExpression)
     }
 }

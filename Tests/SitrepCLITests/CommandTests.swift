@@ -106,7 +106,8 @@ import Testing
         #expect(!authors[4].isEmpty && authors[4] != "config-user")
     }
 
-    @Test func defaultDatabaseLivesUnderXDGDataHomePrivately() throws {
+    @Test(.enabled(if: CLIRunner.onSQLite, "the default is a database file"))
+    func defaultDatabaseLivesUnderXDGDataHomePrivately() throws {
         var cli = try CLIRunner()
         cli.environment["SITREP_DB"] = nil
         _ = try cli.ok(["declare", "x", "--severity", "P2"])

@@ -63,7 +63,8 @@ import Testing
         }
     }
 
-    @Test func foreignFileIsRefusedAndLeftAlone() throws {
+    @Test(.enabled(if: CLIRunner.onSQLite, "a database file"))
+    func foreignFileIsRefusedAndLeftAlone() throws {
         let cli = try CLIRunner()
         let text = "grocery list: eggs, milk\n"
         try text.write(toFile: cli.database, atomically: true, encoding: .utf8)

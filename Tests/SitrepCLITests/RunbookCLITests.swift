@@ -218,7 +218,7 @@ import Testing
         #expect(result.stdout.contains("this step) ---\ndropped\n"))
         #expect(result.stdout.contains("Runbook completed"))
         let outcomes = try cli.sqlite(
-            "SELECT stepId || ':' || outcome || ':' || ifnull(confirmedBy, '') FROM stepRun ORDER BY id")
+            "SELECT stepId || ':' || outcome || ':' || coalesce(confirmedBy, '') FROM stepRun ORDER BY id")
         #expect(
             outcomes.split(separator: "\n") == [
                 "greet:ran:alice", "count:skipped:alice", "tell-the-team:done:alice", "drop-caches:ran:alice",
@@ -259,7 +259,8 @@ import Testing
         #expect(person.stdout.contains("Runbook completed"))
         #expect(
             try cli.sqlite(
-                "SELECT group_concat(step) FROM (SELECT stepId || ':' || outcome AS step FROM stepRun ORDER BY id)")
+                "SELECT group_concat(step) FROM (SELECT stepId || ':' || outcome AS step FROM stepRun ORDER BY id) AS steps"
+            )
                 == "greet:ran,count:ran,tell-the-team:done,drop-caches:ran")
     }
 
