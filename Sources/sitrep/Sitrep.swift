@@ -19,7 +19,7 @@ struct Sitrep: ParsableCommand {
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
             VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self, HealthCommand.self,
-            ConsoleCommand.self,
+            DatabaseCommand.self, ConsoleCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

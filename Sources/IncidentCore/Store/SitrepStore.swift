@@ -3,4 +3,6 @@
 public protocol SitrepStore: IncidentStore, RunbookStore, HandoffStore, HealthStore {
     /// Where the data lives as users named it (a file path), for status lines and messages.
     var location: String { get }
+    /// Backend, versions and counts for `sitrep db status`.
+    func status() throws -> StoreStatus
 }

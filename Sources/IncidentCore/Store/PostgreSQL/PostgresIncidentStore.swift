@@ -203,8 +203,20 @@ public final class PostgresIncidentStore: StoreBackend {
         try listener.token()
     }
 
-    /// The server's version, for `db status`.
-    public func serverVersion() throws -> String {
-        try read { tx in try tx.one("SELECT current_setting('server_version') AS version")?["version"] ?? "unknown" }
+    public func status() throws -> StoreStatus {
+        try read { tx in
+            let migrations = try tx.rows("SELECT identifier FROM sitrep_migration ORDER BY identifier").map {
+                try $0["identifier"] as String
+            }
+            let counts = try tx.one(
+                "SELECT count(*) AS incidents, coalesce(sum(timeline_count), 0)::bigint AS entries FROM incident")
+            return StoreStatus(
+                backend: "postgresql",
+                location: settings.display + (settings.schema == nil ? " (schema \(schemaName))" : ""),
+                serverVersion: "PostgreSQL "
+                    + (try tx.one("SELECT current_setting('server_version') AS version")?["version"] ?? "?"),
+                schemaVersion: migrations.last ?? "none", migrationsApplied: migrations.count,
+                incidents: try counts?["incidents"] ?? 0, entries: try counts?["entries"] ?? 0, connection: "ok")
+        }
     }
 }

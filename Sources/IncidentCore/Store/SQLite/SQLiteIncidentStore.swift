@@ -159,3 +159,19 @@ public final class SQLiteIncidentStore: StoreBackend {
         }
     }
 }
+
+extension SQLiteIncidentStore {
+    public func status() throws -> StoreStatus {
+        try read { tx in
+            let db = tx.db
+            let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+            return StoreStatus(
+                backend: "sqlite", location: path,
+                serverVersion: "SQLite " + (try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "?"),
+                schemaVersion: migrations.last ?? "none", migrationsApplied: migrations.count,
+                incidents: try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0,
+                entries: try Int.fetchOne(db, sql: "SELECT coalesce(sum(timelineCount), 0) FROM incident") ?? 0,
+                connection: "ok")
+        }
+    }
+}
