@@ -1,20 +1,32 @@
 import ArgumentParser
 import CommandLineSupport
+import Foundation
 import IncidentCore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export everything about one incident as JSON (stable field names, ISO-8601 UTC times).")
+        abstract: "Export everything about one incident as JSON (stable field names, ISO-8601 UTC times).",
+        discussion: """
+            With --all, the whole store as a sitrep dump (every incident's records, timeline and hashes as \
+            stored, runbook runs and handoffs) for `sitrep import` into a file or a PostgreSQL database.
+            """)
 
-    @Argument(help: "Incident key.") var key: String
+    @Argument(help: "Incident key.") var key: String?
+    @Flag(name: .long, help: "Every incident and handoff, as a dump `sitrep import` reads.") var all = false
     @Flag(name: .long, help: "JSON output (the only format for now; accepted for scripts that say so).")
     var json = false
     @OptionGroup var options: StoreOptions
 
+    func validate() throws {
+        if all, key != nil { throw ValidationError("give an incident key or --all, not both") }
+        if !all, key == nil { throw ValidationError("give an incident key, or --all for the whole store") }
+    }
+
     func run() throws {
         let output = try options.run(readOnly: true) { store, _ in
-            try ExportJSON.encode(IncidentExport(store.detail(key: key)))
+            if let key { return try ExportJSON.encode(IncidentExport(store.detail(key: key))) }
+            return try store.dump().json()
         }
         print(output)
     }

@@ -5,4 +5,9 @@ public protocol SitrepStore: IncidentStore, RunbookStore, HandoffStore, HealthSt
     var location: String { get }
     /// Backend, versions and counts for `sitrep db status`.
     func status() throws -> StoreStatus
+    /// Every incident and handoff as stored, for `export --all`.
+    func dump() throws -> StoreDump
+    /// Writes a dump in one transaction, or nothing when any chain breaks or any key exists.
+    @discardableResult
+    func load(_ dump: StoreDump) throws -> (incidents: Int, entries: Int, handoffs: Int)
 }
