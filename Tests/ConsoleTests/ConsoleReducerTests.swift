@@ -12,6 +12,20 @@ import Testing
         #expect(ConsoleReducer.start(&state) == [.loadIncidents(includeInactive: false), .runbook(.loadLibrary)])
     }
 
+    @Test func aStoreThatStopsAnsweringIsShownAndItsReturnRereadsEverything() {
+        var state = ConsoleSamples.loadedState(size: Size(width: 120, height: 30))
+        let shown = state.incidents
+        #expect(ConsoleReducer.apply(&state, .storeConnection("db.internal:5432: cannot reach the server")) == [])
+        #expect(state.incidents == shown)
+        let screen = ConsoleView.render(state, theme: .dark).buffer.lines[0]
+        #expect(screen.contains("store unreachable: showing last read; writes refused"))
+        let effects = ConsoleReducer.apply(&state, .storeConnection(nil))
+        #expect(state.storeProblem == nil)
+        #expect(effects.first == .loadIncidents(includeInactive: false))
+        #expect(!ConsoleView.render(state, theme: .dark).buffer.lines[0].contains("unreachable"))
+        #expect(ConsoleReducer.apply(&state, .storeConnection(nil)) == [])
+    }
+
     @Test func firstLoadSelectsTheTopIncidentAndReadsItsTimeline() {
         var state = ConsoleState(
             size: Size(width: 80, height: 24), now: ConsoleSamples.now, user: "a", databasePath: "x")

@@ -33,6 +33,14 @@ enum StatusBarView {
         }
         buffer.write(spans, x: area.minX, y: area.minY, maxWidth: area.width, clip: area)
         let used = spans.reduce(0) { $0 + $1.displayWidth }
+        if state.storeProblem != nil {
+            let text = " ⚠ store unreachable: showing last read; writes refused "
+            let width = DisplayWidth.of(text)
+            buffer.write(
+                text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY,
+                style: theme[.error].layered(over: bar))
+            return
+        }
         if let handoff = state.context.pendingHandoff {
             let text = " ⚑ handoff #\(handoff.id) \(handoff.from) → \(handoff.to) not acknowledged (K) "
             let width = DisplayWidth.of(text)

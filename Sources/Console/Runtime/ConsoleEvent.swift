@@ -15,6 +15,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case healthUpdated([HealthCheckStatus])
     /// Another process (or this one) committed to the database.
     case storeChanged
+    /// The store stopped answering (why), or answers again (nil): a shared server went away.
+    case storeConnection(String?)
     case actionSucceeded(message: String, selectKey: String?)
     case actionFailed(String)
     case runbook(RunbookEvent)

@@ -22,6 +22,8 @@ final class EffectRouter: Sendable {
     let storeQueue = DispatchQueue(label: "sitrep.console.store")
     /// The database's change token when last looked at; nil before the first look.
     private let lastToken = Mutex<Int64?>(nil)
+    /// Whether the last look at the store failed, so the console hears each change of heart once.
+    private let unreachable = Mutex(false)
     private let flushRequested = Mutex(false)
 
     init(work: StoreWork, runbooks: RunbookDriver, inbox: ConsoleInbox) {
@@ -84,7 +86,20 @@ final class EffectRouter: Sendable {
     /// Asks whether anything was committed since the last look, and posts `.storeChanged` if so.
     func pollChanges() {
         storeQueue.async { [self] in
-            guard let current = try? work.changeToken() else { return }
+            let current: Int64
+            do {
+                current = try work.changeToken()
+            } catch {
+                if !unreachable.withLock({ $0 }) {
+                    unreachable.withLock { $0 = true }
+                    inbox.post(.storeConnection("\(error)"))
+                }
+                return
+            }
+            if unreachable.withLock({ $0 }) {
+                unreachable.withLock { $0 = false }
+                inbox.post(.storeConnection(nil))
+            }
             let previous = lastToken.withLock { token in
                 defer { token = current }
                 return token

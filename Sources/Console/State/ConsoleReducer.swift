@@ -55,6 +55,10 @@ public enum ConsoleReducer {
             }
             effects.append(.loadContext(key: state.selectedIncident?.incident.key))
             return effects + HandoffScreenReducer.storeChanged(state)
+        case .storeConnection(let problem):
+            let recovered = state.storeProblem != nil && problem == nil
+            state.storeProblem = problem
+            return recovered ? apply(&state, .storeChanged) : []
         case .actionSucceeded(let message, let selectKey):
             state.notice = Notice(message, level: .info, now: state.now)
             state.pendingSelection = selectKey

@@ -19,6 +19,9 @@ public struct ConsoleState: Equatable, Sendable {
     public var timeline = TimelineWindow.empty
     public var mode = ConsoleMode.normal
     public var notice: Notice?
+    /// Why the store does not answer, while it does not: the status bar says so, and what is on
+    /// screen stays as last read.
+    public var storeProblem: String?
     /// Show timeline times in the local zone (offset in seconds) instead of UTC.
     public var showLocalTime = false
     public var localOffsetSeconds: Int

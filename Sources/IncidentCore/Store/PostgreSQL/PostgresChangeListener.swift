@@ -11,10 +11,15 @@ import Synchronization
 /// away the next call reconnects, and counts a change so the console rereads what it missed.
 final class PostgresChangeListener: Sendable {
     static let channel = "sitrep_changes"
+    /// How long after a failed connect the next one is tried.
+    static let retryInterval: TimeInterval = 2
 
     struct State {
         var connection: PostgresConnection?
         var count: Int64 = 0
+        /// The last failed attempt: while the server is away a console asks on every tick, and
+        /// a connect to a silent host would hold the store's queue for its whole timeout.
+        var failure: (at: Date, error: StoreError)?
     }
 
     let settings: PostgresSettings
@@ -29,9 +34,12 @@ final class PostgresChangeListener: Sendable {
     }
 
     func token() throws -> Int64 {
-        let heard = state.withLock { current -> Int64? in
-            guard let connection = current.connection, !connection.isClosed else { return nil }
-            return current.count
+        let heard = try state.withLock { current -> Int64? in
+            if let connection = current.connection, !connection.isClosed { return current.count }
+            if let failure = current.failure, Date().timeIntervalSince(failure.at) < Self.retryInterval {
+                throw failure.error
+            }
+            return nil
         }
         if let heard { return heard }
         do {
@@ -43,11 +51,14 @@ final class PostgresChangeListener: Sendable {
             return state.withLock { current in
                 let replaced = current.connection
                 current.connection = connection
+                current.failure = nil
                 if replaced != nil { current.count += 1 }
                 return current.count
             }
         } catch {
-            throw PostgresErrorMapping.map(error, settings: settings)
+            let mapped = PostgresErrorMapping.map(error, settings: settings)
+            state.withLock { $0.failure = (Date(), mapped) }
+            throw mapped
         }
     }
 
