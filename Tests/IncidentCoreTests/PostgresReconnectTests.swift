@@ -21,7 +21,7 @@ struct PostgresReconnectTests {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         let arguments = ["/bin/bash", script, command, folder]
         var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for argument in argv { free(argument) } }
         guard posix_spawn(&pid, "/bin/bash", &actions, nil, &argv, environ) == 0 else {
             throw StoreError.unavailable("cannot run \(script)")
         }
