@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -60,6 +61,13 @@ let package = Package(
         .target(
             name: "Console",
             dependencies: ["TerminalUI", "IncidentCore", .product(name: "Yams", package: "Yams")]),
+        // `sitrep serve`: the HTTP receivers for Alertmanager, PagerDuty-style senders and webhooks.
+        .target(
+            name: "AlertServer",
+            dependencies: [
+                "IncidentCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         // The CLI's side of the terminal: options every store command shares, the runbook
         // conversation on stdin/stdout, and the bridge from a command's thread to async work.
         .target(
@@ -68,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "sitrep",
             dependencies: [
-                "Console", "CursesBackend", "IncidentCore", "TerminalUI", "CommandLineSupport",
+                "AlertServer", "Console", "CursesBackend", "IncidentCore", "TerminalUI", "CommandLineSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Release start-up: the static runtime's `-export-dynamic` puts all 40,000 symbols in

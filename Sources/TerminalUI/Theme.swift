@@ -106,6 +106,7 @@ public struct Theme: Hashable, Sendable {
             .timelineCommandOutput: fg(250),
             .timelineHealth: fg(245),
             .timelineHandoff: fg(213),
+            .timelineAlert: fg(203),
             .timelineComms: fg(80),
         ]
         return Theme(name: "dark", styles: styles)
@@ -167,6 +168,7 @@ public struct Theme: Hashable, Sendable {
             .timelineCommandOutput: dim,
             .timelineHealth: dim,
             .timelineHandoff: bold,
+            .timelineAlert: bold,
             .timelineComms: .plain,
         ]
         return Theme(name: "monochrome", styles: styles)

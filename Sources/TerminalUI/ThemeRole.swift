@@ -49,6 +49,7 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case timelineCommandOutput = "timeline.commandOutput"
     case timelineHealth = "timeline.health"
     case timelineHandoff = "timeline.handoff"
+    case timelineAlert = "timeline.alert"
     case timelineComms = "timeline.comms"
 
     /// The theme-file name, e.g. `severity.P0`.

@@ -20,7 +20,7 @@ struct Sitrep: ParsableCommand {
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
             ImportCommand.self,
             VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self, HealthCommand.self,
-            DatabaseCommand.self, ConsoleCommand.self,
+            DatabaseCommand.self, ServeCommand.self, ConsoleCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

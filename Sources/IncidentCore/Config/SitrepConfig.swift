@@ -11,9 +11,12 @@ public struct SitrepConfig: Sendable, Equatable {
     public var redactPatterns: [String]
     /// The Mustache file `sitrep postmortem` uses when no `--template` is given.
     public var postmortemTemplate: String?
+    /// `sitrep serve`'s listener, token, label mapping and routes (`serve:`).
+    public var serve = ServeSettings()
     /// The raw `endpoints:` section is read by the health checks, not here.
     public static let knownKeys: Set<String> = [
         "user", "theme", "runbooks", "severities", "endpoints", "redact", "postmortem-template", "health-retention",
+        "serve",
     ]
 
     public init(
@@ -102,6 +105,8 @@ public struct SitrepConfig: Sendable, Equatable {
                 let folder = (file as NSString).deletingLastPathComponent
                 config.postmortemTemplate =
                     path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
+            case "serve":
+                config.serve = try ServeSettings.parse(value, file: file)
             default:
                 if !knownKeys.contains(key) {
                     throw ConfigError(

@@ -12,6 +12,8 @@ public enum TimelineKind: String, CaseIterable, Codable, Sendable {
     case commandOutput = "command-output"
     case health
     case handoff
+    /// What an alert sender (Alertmanager, a PagerDuty-style sender, a webhook) reported.
+    case alert
 
     /// The kinds a person writes by hand with `sitrep note --kind`.
     public static let handWritten: [TimelineKind] = [.note, .decision, .comms]

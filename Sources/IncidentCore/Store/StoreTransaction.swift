@@ -85,6 +85,15 @@ public protocol StoreTransaction {
     /// Runs still going that started by `time`, oldest first.
     func runningRuns(startedBy time: Date) throws -> [HandoffReport.RunningRunbook]
 
+    // MARK: Alerts
+
+    /// The newest incident opened for the alert group, with each fingerprint's recorded state.
+    func alertGroup(key: String) throws -> (incidentId: Int64, states: [String: AlertState])?
+    /// Links a newly declared incident to the alert group that opened it.
+    func linkAlertGroup(key: String, source: AlertSource, incidentId: Int64, at time: Date) throws
+    /// Saves each fingerprint's state for the incident (inserting or replacing).
+    func saveAlertStates(_ states: [String: AlertState], incidentId: Int64) throws
+
     // MARK: Health
 
     func insert(_ sample: HealthSample, conditionResults: String) throws

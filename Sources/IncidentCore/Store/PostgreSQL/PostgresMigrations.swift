@@ -154,6 +154,25 @@ enum PostgresMigrations {
             );
             CREATE INDEX health_transition_on_check ON health_transition (check_name, id);
             """
-        )
+        ),
+        (
+            "v2-alerts",
+            """
+            CREATE TABLE alert_group (
+              id bigserial PRIMARY KEY,
+              group_key text COLLATE "C" NOT NULL,
+              source text COLLATE "C" NOT NULL,
+              incident_id bigint NOT NULL REFERENCES incident ON DELETE CASCADE,
+              opened_at text COLLATE "C" NOT NULL
+            );
+            CREATE INDEX alert_group_on_key ON alert_group (group_key, id);
+            CREATE TABLE alert_state (
+              incident_id bigint NOT NULL REFERENCES incident ON DELETE CASCADE,
+              fingerprint text COLLATE "C" NOT NULL,
+              state text COLLATE "C" NOT NULL,
+              PRIMARY KEY (incident_id, fingerprint)
+            );
+            """
+        ),
     ]
 }

@@ -171,6 +171,24 @@ enum StoreMigrations {
                 table.add(column: "processStartTime", .integer)
             }
         }
+        // Alert groups and each alert's state, so re-sent notifications dedup and a group that
+        // fires again after its incident closed opens a new one.
+        migrator.registerMigration("v6-alerts") { db in
+            try db.create(table: "alertGroup") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("groupKey", .text).notNull()
+                table.column("source", .text).notNull()
+                table.belongsTo("incident", onDelete: .cascade).notNull()
+                table.column("openedAt", .datetime).notNull()
+            }
+            try db.create(index: "alertGroup_on_key", on: "alertGroup", columns: ["groupKey", "id"])
+            try db.create(table: "alertState") { table in
+                table.belongsTo("incident", onDelete: .cascade).notNull()
+                table.column("fingerprint", .text).notNull()
+                table.column("state", .text).notNull()
+                table.primaryKey(["incidentId", "fingerprint"])
+            }
+        }
         return migrator
     }
 }
