@@ -18,9 +18,9 @@ struct Sitrep: ParsableCommand {
         subcommands: [
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
-            ImportCommand.self,
-            VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self, HealthCommand.self,
-            DatabaseCommand.self, ServeCommand.self, ConsoleCommand.self,
+            ImportCommand.self, VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self,
+            HealthCommand.self,
+            AlertCommand.self, ServeCommand.self, DatabaseCommand.self, ConsoleCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
