@@ -26,6 +26,8 @@ struct CLIRunner: Sendable {
     }()
 
     static var onSQLite: Bool { postgresURL == nil }
+    /// CI must run every test: a tool missing there is a failure, not a skip.
+    static var inCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     static let binary: String = {
         if let explicit = ProcessInfo.processInfo.environment["SITREP_BIN"] { return explicit }

@@ -15,7 +15,12 @@ import Testing
         let base: String
 
         init() throws {
-            cli = try CLIRunner()
+            try self.init(reusing: try CLIRunner(), port: 0)
+        }
+
+        /// A server on `cli`'s store and config, on `port` (0: any free one).
+        init(reusing cli: CLIRunner, port: Int) throws {
+            self.cli = cli
             try FileManager.default.createDirectory(
                 atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
             try """
@@ -25,10 +30,11 @@ import Testing
                 - key: team-db
                   service: db
             """.write(toFile: cli.folder + "/config/sitrep/config.yaml", atomically: true, encoding: .utf8)
-            let output = cli.folder + "/serve.out"
+            let output = cli.folder + "/serve-\(UUID().uuidString).out"
             _ = FileManager.default.createFile(atPath: output, contents: nil)
             process = try cli.start(
-                ["serve", "--listen", "127.0.0.1:0"], stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+                ["serve", "--listen", "127.0.0.1:\(port)"],
+                stdout: try FileHandle(forWritingTo: URL(fileURLWithPath: output))
             )
             var address: String?
             for _ in 0..<1000 where address == nil {
@@ -58,14 +64,24 @@ import Testing
         }
 
         static func curl(_ arguments: [String]) throws -> String {
+            try run("/usr/bin/curl", arguments)
+        }
+
+        /// Runs a program and answers its standard output; a failure exit throws.
+        static func run(_ program: String, _ arguments: [String]) throws -> String {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            process.executableURL = URL(fileURLWithPath: program)
             process.arguments = arguments
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
+            guard process.terminationStatus == 0 || program.hasSuffix("curl") else {
+                throw CLIRunner.Failure(
+                    "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+            }
             return String(decoding: data, as: UTF8.self)
         }
 
