@@ -6,10 +6,12 @@ import IncidentCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export everything about one incident as JSON (stable field names, ISO-8601 UTC times).",
+        abstract:
+            "Export everything about one incident as JSON (stable field names, ISO-8601 UTC times, secrets redacted).",
         discussion: """
-            With --all, the whole store as a sitrep dump (every incident's records, timeline and hashes as \
-            stored, runbook runs and handoffs) for `sitrep import` into a file or a PostgreSQL database.
+            Tokens, passwords and the config's `redact` patterns are replaced with [REDACTED]. With --all: the \
+            whole store as a sitrep dump for `sitrep import` (every incident's records, timeline and hashes as \
+            stored, runbook runs and handoffs); a dump is a backup, so it is not redacted.
             """)
 
     @Argument(help: "Incident key.") var key: String?
@@ -25,7 +27,10 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let output = try options.run(readOnly: true) { store, _ in
-            if let key { return try ExportJSON.encode(IncidentExport(store.detail(key: key))) }
+            if let key {
+                let redactor = try SitrepConfig.load(path: options.paths.config).redactor()
+                return try ExportJSON.encode(IncidentExport(store.detail(key: key).redacted(with: redactor)))
+            }
             return try store.dump().json()
         }
         print(output)

@@ -38,6 +38,20 @@ import Testing
         #expect(try cli.ok(["verify"]).hasPrefix("ok:"))
     }
 
+    @Test func secretsInAlertsAreRedactedInExports() throws {
+        let cli = try CLIRunner()
+        let declared = try cli.ok([
+            "alert", "Login errors", "--message", "replay with password=hunter2",
+            "--link", "https://grafana.internal/d/login?token=eyJhbGciOiJIUzI1NiJ9.payload.signature",
+        ])
+        let key = String(declared.dropFirst("declared ".count))
+        let export = try cli.ok(["export", key])
+        #expect(!export.contains("hunter2"))
+        #expect(!export.contains("eyJhbGciOiJIUzI1NiJ9"))
+        #expect(export.contains("[REDACTED]"))
+        #expect(try cli.ok(["export", "--all"]).contains("hunter2"))
+    }
+
     @Test func routesGiveServiceSeverityAndAttachTheRunbookWithoutRunningIt() throws {
         let cli = try CLIRunner()
         let runbook = cli.folder + "/disk.md"

@@ -28,3 +28,26 @@ public struct IncidentDetail: Sendable, Equatable {
         currentRoles.first { $0.role == role }?.person
     }
 }
+
+extension IncidentDetail {
+    /// The detail with every free text (fields, entries and their details, action items) passed
+    /// through `redactor`, for exports that leave the machine. Hashes are kept as recorded.
+    public func redacted(with redactor: Redactor) -> IncidentDetail {
+        var copy = self
+        for keyPath in [\Incident.title, \.summary, \.impact, \.rootCause, \.resolution] {
+            copy.incident[keyPath: keyPath] = redactor.redact(incident[keyPath: keyPath])
+        }
+        copy.timeline = timeline.map { entry in
+            var redacted = entry
+            redacted.text = redactor.redact(entry.text)
+            redacted.details = DetailsJSON.encode(entry.detailValues.mapValues(redactor.redact))
+            return redacted
+        }
+        copy.actionItems = actionItems.map { item in
+            var redacted = item
+            redacted.title = redactor.redact(item.title)
+            return redacted
+        }
+        return copy
+    }
+}

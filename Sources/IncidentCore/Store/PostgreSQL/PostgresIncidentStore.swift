@@ -87,6 +87,14 @@ public final class PostgresIncidentStore: StoreBackend {
             throw StoreError.configuration(
                 "\(settings.display): no schema to keep incidents in (search_path is empty); add ?schema=NAME")
         }
+        // The usual case, an up-to-date schema, in one query; anything else takes the locked path.
+        let known = Set(PostgresMigrations.all.map(\.identifier))
+        if let applied = try? tx.rows("SELECT identifier FROM sitrep_migration").map({ try $0["identifier"] as String }
+        ),
+            Set(applied) == known
+        {
+            return name
+        }
         try tx.run("BEGIN")
         do {
             try tx.run("SELECT pg_advisory_xact_lock(hashtext('sitrep-migrate:' || current_schema()))")
@@ -94,7 +102,6 @@ public final class PostgresIncidentStore: StoreBackend {
                 "CREATE TABLE IF NOT EXISTS sitrep_migration (identifier text PRIMARY KEY, applied_at text NOT NULL)")
             let applied = Set(
                 try tx.rows("SELECT identifier FROM sitrep_migration").map { try $0["identifier"] as String })
-            let known = Set(PostgresMigrations.all.map(\.identifier))
             if !applied.isSubset(of: known) {
                 throw StoreError.unavailable(
                     "\(settings.display): schema \(name) was written by a newer version of sitrep "
