@@ -66,7 +66,9 @@ let package = Package(
             name: "AlertServer",
             dependencies: [
                 "IncidentCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // The CLI's side of the terminal: options every store command shares, the runbook
         // conversation on stdin/stdout, and the bridge from a command's thread to async work.

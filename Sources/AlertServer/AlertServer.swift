@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import IncidentCore
 import NIOCore
+import NIOSSL
 
 /// `sitrep serve`: Alertmanager's webhook, PagerDuty's Events API v2 and a plain webhook over
 /// Hummingbird, all landing in the store through `AlertIntake`. A request is authorised by the
@@ -28,12 +31,29 @@ public struct AlertServer: Sendable {
         router.post("/v2/enqueue") { request, _ in try await receive(request, from: .pagerduty) }
         router.post("/webhook") { request, _ in try await receive(request, from: .webhook) }
         let app = Application(
-            router: router, configuration: .init(address: .hostname(host, port: port), serverName: "sitrep"),
+            router: router, server: try serverBuilder(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "sitrep"),
             onServerRunning: { channel in
                 let address = channel.localAddress
                 ready("\(address?.ipAddress ?? host):\(address?.port ?? port)")
             })
         try await app.runService()
+    }
+
+    /// Plain HTTP, or HTTPS from the configured certificate and key.
+    func serverBuilder() throws -> HTTPServerBuilder {
+        guard let certificate = intake.settings.tlsCertificate, let key = intake.settings.tlsKey else {
+            return .http1()
+        }
+        do {
+            let configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw StoreError.configuration(
+                "serve.tls-cert \(certificate) / tls-key \(key): cannot be read as PEM (\(error))")
+        }
     }
 
     func receive(_ incoming: Request, from source: AlertSource) async throws -> Response {

@@ -19,7 +19,7 @@ import Testing
         }
 
         /// A server on `cli`'s store and config, on `port` (0: any free one).
-        init(reusing cli: CLIRunner, port: Int) throws {
+        init(reusing cli: CLIRunner, port: Int, extraConfig: String = "", scheme: String = "http") throws {
             self.cli = cli
             try FileManager.default.createDirectory(
                 atPath: cli.folder + "/config/sitrep", withIntermediateDirectories: true)
@@ -29,6 +29,7 @@ import Testing
               routes:
                 - key: team-db
                   service: db
+            \(extraConfig)
             """.write(toFile: cli.folder + "/config/sitrep/config.yaml", atomically: true, encoding: .utf8)
             let output = cli.folder + "/serve-\(UUID().uuidString).out"
             _ = FileManager.default.createFile(atPath: output, contents: nil)
@@ -44,7 +45,7 @@ import Testing
                 if address == nil { usleep(10_000) }
             }
             guard let address else { throw CLIRunner.Failure("sitrep serve did not start") }
-            base = "http://\(address)"
+            base = "\(scheme)://\(address)"
         }
 
         /// `curl`, answering the status code and the body.
@@ -112,6 +113,23 @@ import Testing
         #expect(version.status == 400)
         #expect(version.body.contains("unknown webhook version"))
         #expect(try server.cli.ok(["db", "status"]).contains("incidents   0"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test func httpsFromCertificateFiles() throws {
+        let cli = try CLIRunner()
+        let folder = cli.folder
+        _ = try Server.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", folder + "/key.pem", "-out",
+                folder + "/cert.pem", "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
+            ])
+        let server = try Server(
+            reusing: cli, port: 0, extraConfig: "  tls-cert: \(folder)/cert.pem\n  tls-key: \(folder)/key.pem",
+            scheme: "https")
+        #expect(try Server.curl(["-s", "--cacert", folder + "/cert.pem", server.base + "/healthz"]) == "ok\n")
+        #expect(try Server.curl(["-s", "-o", "/dev/null", "-w", "%{http_code}", server.base + "/healthz"]) == "000")
         #expect(server.stop() == 0)
     }
 

@@ -21,12 +21,15 @@ public struct ServeSettings: Sendable, Equatable {
     /// Move an incident to mitigated once every alert it holds has resolved.
     public var resolveToMitigated = false
     public var routes: [AlertRoute] = []
+    /// PEM files for HTTPS; both or neither (relative paths are relative to config.yaml).
+    public var tlsCertificate: String?
+    public var tlsKey: String?
 
     public init() {}
 
     static let knownKeys: Set<String> = [
         "listen", "token", "severity-label", "severities", "default-severity", "service-label", "auto-resolve",
-        "routes",
+        "routes", "tls-cert", "tls-key",
     ]
 
     static func parse(_ node: Node, file: String) throws -> ServeSettings {
@@ -68,6 +71,8 @@ public struct ServeSettings: Sendable, Equatable {
                 for (name, target) in pairs {
                     settings.severities[(name.string ?? "").lowercased()] = try severity(target)
                 }
+            case "tls-cert": settings.tlsCertificate = relative(try text(), to: file)
+            case "tls-key": settings.tlsKey = relative(try text(), to: file)
             case "routes":
                 guard let list = value.sequence else {
                     throw ConfigError(file: file, line: line, message: "`serve.routes` must be a list of routes")
@@ -79,7 +84,16 @@ public struct ServeSettings: Sendable, Equatable {
                     message: "unknown setting `serve.\(key)` (known: \(knownKeys.sorted().joined(separator: ", ")))")
             }
         }
+        if (settings.tlsCertificate == nil) != (settings.tlsKey == nil) {
+            throw ConfigError(
+                file: file, line: node.mark?.line, message: "`serve` needs both tls-cert and tls-key, or neither")
+        }
         return settings
+    }
+
+    static func relative(_ path: String, to file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return path.hasPrefix("/") || folder.isEmpty ? path : (folder as NSString).appendingPathComponent(path)
     }
 
     static func route(_ node: Node, file: String) throws -> AlertRoute {
