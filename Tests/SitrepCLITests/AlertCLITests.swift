@@ -35,6 +35,8 @@ import Testing
         let bad = try cli.run(["alert", "Queue backlog", "--state", "maybe"])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("`state` must be alerting or ok"))
+        let review = try cli.ok(["postmortem", key])
+        #expect(review.contains("| webhook | Alert from Webhook: 1 firing: Queue backlog"))
         #expect(try cli.ok(["verify"]).hasPrefix("ok:"))
     }
 

@@ -17,6 +17,7 @@ public enum TimelineSentence {
         case .note, .handoff, .action: return text
         case .decision: return "Decision: " + text
         case .comms: return "Comms update: " + text
+        case .alert: return "Alert from " + text
         default: break
         }
         let details = decode(json)
