@@ -4,16 +4,29 @@ import PostgresNIO
 /// Reads sitrep values out of PostgreSQL rows: times in the text form the chain hashes cover,
 /// enums by raw value, each failing with the column's name rather than trapping on a bad row.
 struct PostgresRowReader {
-    let row: PostgresRandomAccessRow
+    let cells: [PostgresCell]
+    /// Column name to position, built once per result and shared by its rows: PostgresNIO's
+    /// random-access row would build it again for every row of a 10,000-incident list.
+    let columns: [String: Int]
 
-    init(_ row: PostgresRow) {
-        self.row = row.makeRandomAccess()
+    init(_ row: PostgresRow, columns: [String: Int]) {
+        cells = Array(row)
+        self.columns = columns
+    }
+
+    /// The readers for a whole result.
+    static func all(_ rows: [PostgresRow]) -> [PostgresRowReader] {
+        guard let first = rows.first else { return [] }
+        var columns: [String: Int] = [:]
+        for (index, cell) in first.enumerated() { columns[cell.columnName] = index }
+        return rows.map { PostgresRowReader($0, columns: columns) }
     }
 
     subscript<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) -> T {
         get throws {
+            guard let index = columns[column] else { throw StoreError.invalid("the result has no column \(column)") }
             do {
-                return try row[column].decode(T.self)
+                return try cells[index].decode(T.self)
             } catch {
                 throw StoreError.invalid("the stored \(column) cannot be read (\(error))")
             }

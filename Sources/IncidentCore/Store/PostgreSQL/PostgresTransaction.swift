@@ -13,7 +13,7 @@ public struct PostgresTransaction: StoreTransaction {
     static let activeStatuses = IncidentStatus.allCases.filter(\.isActive).map(\.rawValue)
 
     func rows(_ query: PostgresQuery) throws -> [PostgresRowReader] {
-        try connection.query(query, logger: logger).wait().rows.map(PostgresRowReader.init)
+        PostgresRowReader.all(try connection.query(query, logger: logger).wait().rows)
     }
 
     func run(_ query: PostgresQuery) throws {
