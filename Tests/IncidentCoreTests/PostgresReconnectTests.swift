@@ -62,4 +62,35 @@ struct PostgresReconnectTests {
         }
         #expect(token != nil && token != before)
     }
+
+    /// A step whose finish cannot be recorded because the server is down is never lost: its record
+    /// stays `running`, and resuming once the server is back marks it interrupted, with an entry.
+    @Test func aStepFinishingWhileTheServerIsAwayIsShownInterruptedOnResume() throws {
+        let folder = "/tmp/sitrep-pg-step-\(UUID().uuidString.prefix(8))"
+        let url = try Self.cluster("start", folder)
+        defer { _ = try? Self.cluster("stop", folder) }
+        let store = try PostgresIncidentStore(settings: try PostgresSettings(url: URL(string: url)!))
+        let alice = Attribution(author: "alice")
+        let key = try store.declareIncident(IncidentDeclaration(title: "Cache cold", severity: .p2), by: alice).key
+        let runbook = RunbookParser.parse("# Runbook: Warm\n\n```sh {name=warm}\necho warm\n```\n", path: "warm.md")
+        let run = try store.startRunbookRun(key: key, runbook: runbook, variables: [:], by: alice)
+        let step = runbook.steps[0]
+        let begun = try store.beginStep(
+            runId: run.id!, step: step, invocation: StepInvocation(step: step, runbookPath: "warm.md", variables: [:]),
+            by: alice)
+
+        try Self.cluster("halt", folder)
+        let result = StepExecutionResult(
+            outcome: .ran, termination: .exited(0),
+            output: CapturedOutput(head: Array("warm\n".utf8), tail: [], totalBytes: 5, sha256: "x"),
+            expectFound: nil, durationSeconds: 0.1)
+        #expect(throws: StoreError.self) { try store.finishStep(stepRunId: begun.id!, result: result) }
+
+        try Self.cluster("resume", folder)
+        #expect(try store.stepRuns(runId: run.id!).map(\.outcome) == [.running])
+        let interrupted = try store.markInterrupted(runId: run.id!, leftoversEnded: [], by: alice)
+        #expect(interrupted.map(\.outcome) == [.interrupted])
+        #expect(try store.detail(key: key).timeline.last?.text.contains("interrupted") == true)
+        #expect(try store.verifyChains(key: key).firstBreak == nil)
+    }
 }
