@@ -48,13 +48,15 @@ final class PostgresChangeListener: Sendable {
                 self?.state.withLock { $0.count += 1 }
             }
             _ = try connection.query(PostgresQuery(unsafeSQL: "LISTEN \(Self.channel)"), logger: logger).wait()
-            return state.withLock { current in
+            let (count, replaced) = state.withLock { current in
                 let replaced = current.connection
                 current.connection = connection
                 current.failure = nil
                 if replaced != nil { current.count += 1 }
-                return current.count
+                return (current.count, replaced)
             }
+            if let replaced, !replaced.isClosed { try? replaced.close().wait() }
+            return count
         } catch {
             let mapped = PostgresErrorMapping.map(error, settings: settings)
             state.withLock { $0.failure = (Date(), mapped) }

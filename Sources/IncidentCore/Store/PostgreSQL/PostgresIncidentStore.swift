@@ -29,15 +29,18 @@ public final class PostgresIncidentStore: StoreBackend {
     public init(settings: PostgresSettings, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.settings = settings
         self.clock = clock
-        let first: PostgresConnection
+        var opened: PostgresConnection?
         do {
-            first = try Self.connect(settings, on: group, logger: logger)
+            let first = try Self.connect(settings, on: group, logger: logger)
+            opened = first
             schemaName = try Self.prepareSchema(first, settings: settings, logger: logger)
         } catch {
+            // PostgresNIO wants every connection closed before it goes away.
+            try? opened?.close().wait()
             try? group.syncShutdownGracefully()
             throw PostgresErrorMapping.map(error, settings: settings)
         }
-        connection.withLock { $0 = first }
+        connection.withLock { $0 = opened }
         listener = PostgresChangeListener(settings: settings, group: group, logger: logger)
     }
 
