@@ -14,7 +14,7 @@ public protocol StoreTransaction {
     func lastKey(withPrefix prefix: String) throws -> String?
     /// Inserts the incident and sets its id.
     func insert(_ incident: inout Incident) throws
-    /// Saves the columns that differ from `original`, apart from the chain head.
+    /// Saves the incident's changed fields (at least those that differ from `original`), not the chain head.
     func update(_ incident: Incident, from original: Incident) throws
     func addServices(_ services: [String], incidentId: Int64) throws
     func addTags(_ tags: [String], incidentId: Int64) throws
