@@ -43,8 +43,8 @@ public struct ConditionEvaluator: Sendable {
             case .equal: passed = Self.isEqual(left, right)
             case .notEqual: passed = !Self.isEqual(left, right)
             default:
-                let a = number(left, duration: condition.left)
-                let b = number(right, duration: condition.right)
+                let a = number(left)
+                let b = number(right)
                 switch condition.comparison {
                 case .less: passed = a < b
                 case .lessOrEqual: passed = a <= b
@@ -98,21 +98,9 @@ public struct ConditionEvaluator: Sendable {
             return .value("false")
         case .length(let inner):
             guard case .placeholder(let placeholder, let path) = inner else { return .invalid("len() of a literal") }
-            if placeholder == .body {
-                switch json.lookup(path) {
-                case .found(let value):
-                    if let array = value as? [Any] { return .value(String(array.count)) }
-                    if let object = value as? [String: Any] { return .value(String(object.count)) }
-                    return .value(String(JSONValueBox.text(value).count))
-                case .failed(let reason):
-                    if path.isEmpty, let body = observation.body {
-                        return .value(String(String(decoding: body, as: UTF8.self).count))
-                    }
-                    return .invalid(reason)
-                }
-            }
+            if placeholder == .body { return bodyLength(path) }
             guard case .value(let text) = resolve(inner) else { return resolve(inner) }
-            return .value(String(text.count))
+            return .value(String(text.utf8.count))
         case .placeholder(let placeholder, let path):
             switch placeholder {
             case .status: return .value(String(observation.statusCode ?? 0))
@@ -134,6 +122,40 @@ public struct ConditionEvaluator: Sendable {
         }
     }
 
+    /// Gatus's `len()` of the body: elements of an array; otherwise bytes, of the whole body as
+    /// it came, of a string, or of an object as minified JSON (as Go's encoder writes it).
+    private func bodyLength(_ path: [JSONPathComponent]) -> Resolved {
+        if path.isEmpty {
+            guard let body = observation.body else { return .invalid(observation.error ?? "no body") }
+            guard body.first == UInt8(ascii: "["), body.last == UInt8(ascii: "]") else {
+                return .value(String(body.count))
+            }
+            if case .found(let value) = json.lookup(path), let array = value as? [Any] {
+                return .value(String(array.count))
+            }
+            let text = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return .value(String(text.utf8.count))
+        }
+        switch json.lookup(path) {
+        case .found(let value):
+            if let array = value as? [Any] { return .value(String(array.count)) }
+            if let object = value as? [String: Any] { return .value(String(Self.minifiedJSON(object).utf8.count)) }
+            return .value(String(JSONValueBox.text(value).utf8.count))
+        case .failed(let reason):
+            return .invalid(reason)
+        }
+    }
+
+    /// An object as Go's `json.Marshal` writes it: sorted keys, no spaces, `<`, `>` and `&` escaped.
+    static func minifiedJSON(_ object: [String: Any]) -> String {
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return "" }
+        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
     private static func isEqual(_ left: Resolved, _ right: Resolved) -> Bool {
         switch (left, right) {
         case (.pattern(let pattern), .value(let text)), (.value(let text), .pattern(let pattern)):
@@ -147,17 +169,15 @@ public struct ConditionEvaluator: Sendable {
         }
     }
 
+    /// Gatus's equality: two integers in any base Go reads compare as numbers, else the texts.
     private static func sameValue(_ a: String, _ b: String) -> Bool {
-        if let x = Int64(a), let y = Int64(b) { return x == y }
+        if let x = GoNumber.integer(a), let y = GoNumber.integer(b) { return x == y }
         return a == b
     }
 
-    /// Gatus's numeric reading: a duration in milliseconds, else an integer or a decimal, else 0.
-    private func number(_ resolved: Resolved, duration operand: ConditionOperand) -> Double {
+    /// Gatus's numeric reading for `<`, `>`, `<=`, `>=` (see `GoNumber.ordering`).
+    private func number(_ resolved: Resolved) -> Int64 {
         guard case .value(let text) = resolved else { return 0 }
-        if case .literal = operand, let seconds = GoDuration.seconds(text), seconds != 0, Double(text) == nil {
-            return seconds * 1000
-        }
-        return Double(text) ?? 0
+        return GoNumber.ordering(text)
     }
 }
