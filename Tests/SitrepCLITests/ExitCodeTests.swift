@@ -23,9 +23,9 @@ import Testing
     @Test func aDatabaseURLIsNeverTakenForAFilePath() throws {
         let cli = try CLIRunner()
         let server = try cli.run(
-            ["list"], extraEnvironment: ["SITREP_DB": "postgres://sre:hunter2@127.0.0.1:5432/sitrep"])
+            ["list"], extraEnvironment: ["SITREP_DB": "postgres://sre:hunter2@127.0.0.1:1/sitrep"])
         #expect(server.status == 69, "\(server.stderr)")
-        #expect(server.stderr.contains("postgres://sre@127.0.0.1:5432/sitrep"))
+        #expect(server.stderr.contains("postgres://sre@127.0.0.1:1/sitrep"))
         #expect(!server.stderr.contains("hunter2"))
         let unknown = try cli.run(["declare", "x", "--severity", "P1", "--db", "mysql://root@localhost/sitrep"])
         #expect(unknown.status == 64)
