@@ -75,8 +75,8 @@ import Testing
             process.arguments = arguments
             let pipe = Pipe()
             process.standardOutput = pipe
-            try process.run()
             process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            try process.run()
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 || program.hasSuffix("curl") else {
