@@ -67,7 +67,7 @@ import Testing
         }
         let amtool = ["--alertmanager.url=http://127.0.0.1:\(managerPort)"]
         #expect(
-            try Self.eventually { (try? ServeTests.Server.run("/usr/bin/amtool", amtool + ["config", "show"])) != nil })
+            Self.eventually { (try? ServeTests.Server.run("/usr/bin/amtool", amtool + ["config", "show"])) != nil })
         func incidents() throws -> [[String: Any]] {
             try JSONSerialization.jsonObject(with: Data(try server.cli.ok(["list", "--json"]).utf8)) as! [[String: Any]]
         }
