@@ -33,20 +33,20 @@ enum StatusBarView {
         }
         buffer.write(spans, x: area.minX, y: area.minY, maxWidth: area.width, clip: area)
         let used = spans.reduce(0) { $0 + $1.displayWidth }
-        if state.storeProblem != nil {
-            let text = " ⚠ store unreachable: showing last read; writes refused "
-            let width = DisplayWidth.of(text)
+        // The one thing that needs the user most takes the right end: a lost store, else a handoff.
+        let flag: (text: String, role: ThemeRole)? =
+            if state.storeProblem != nil {
+                (" ⚠ store unreachable: showing last read; writes refused ", .error)
+            } else if let handoff = state.context.pendingHandoff {
+                (" ⚑ handoff #\(handoff.id) \(handoff.from) → \(handoff.to) not acknowledged (K) ", .warning)
+            } else {
+                nil
+            }
+        if let flag {
+            let width = DisplayWidth.of(flag.text)
             buffer.write(
-                text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY,
-                style: theme[.error].layered(over: bar))
-            return
-        }
-        if let handoff = state.context.pendingHandoff {
-            let text = " ⚑ handoff #\(handoff.id) \(handoff.from) → \(handoff.to) not acknowledged (K) "
-            let width = DisplayWidth.of(text)
-            buffer.write(
-                text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY,
-                style: theme[.warning].layered(over: bar))
+                flag.text, x: max(area.minX + min(used, area.width / 2), area.maxX - width), y: area.minY,
+                style: theme[flag.role].layered(over: bar))
             return
         }
         let zone = state.showLocalTime ? "local" : "UTC"

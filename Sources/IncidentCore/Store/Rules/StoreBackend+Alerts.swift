@@ -56,14 +56,9 @@ extension StoreBackend {
         let title = StoreText.clean(plan.title).isEmpty ? notification.groupKey : StoreText.clean(plan.title)
         let detectedAt = min(notification.detectedAt.map(Timestamp.truncated) ?? recordedAt, recordedAt)
         let services = StoreText.uniqueNonEmpty([plan.service].compactMap { $0 })
-        var incident = Incident(
-            id: nil, key: try nextKey(tx, declaredAt: recordedAt), title: title, severity: plan.severity,
-            status: .detected, summary: StoreText.clean(notification.message ?? ""), impact: "", rootCause: "",
-            resolution: "", isDrill: false, createdBy: author, detectedAt: detectedAt, declaredAt: recordedAt,
-            acknowledgedAt: nil, mitigatedAt: nil, resolvedAt: nil, closedAt: nil, lastEntryAt: recordedAt,
-            timelineCount: 0, timelineHead: TimelineHasher.genesis)
-        try tx.insert(&incident)
-        try tx.addServices(services, incidentId: incident.id!)
+        var incident = try insertNewIncident(
+            tx, title: title, severity: plan.severity, summary: StoreText.clean(notification.message ?? ""),
+            isDrill: false, author: author, detectedAt: detectedAt, declaredAt: recordedAt, services: services)
         var details = [
             "to": IncidentStatus.detected.rawValue, "severity": plan.severity.rawValue,
             "source": notification.source.rawValue,

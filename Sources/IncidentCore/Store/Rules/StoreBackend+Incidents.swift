@@ -19,14 +19,10 @@ extension StoreBackend {
                     "detection time \(Timestamp.iso(detectedAt)) is after the declaration at "
                         + "\(Timestamp.iso(declaredAt)); nothing was written")
             }
-            var incident = Incident(
-                id: nil, key: try nextKey(tx, declaredAt: declaredAt), title: title, severity: declaration.severity,
-                status: .detected, summary: StoreText.clean(declaration.summary), impact: "", rootCause: "",
-                resolution: "", isDrill: declaration.isDrill, createdBy: author, detectedAt: detectedAt,
-                declaredAt: declaredAt, acknowledgedAt: nil, mitigatedAt: nil, resolvedAt: nil, closedAt: nil,
-                lastEntryAt: declaredAt, timelineCount: 0, timelineHead: TimelineHasher.genesis)
-            try tx.insert(&incident)
-            try tx.addServices(services, incidentId: incident.id!)
+            var incident = try insertNewIncident(
+                tx, title: title, severity: declaration.severity, summary: StoreText.clean(declaration.summary),
+                isDrill: declaration.isDrill, author: author, detectedAt: detectedAt, declaredAt: declaredAt,
+                services: services)
             try tx.addTags(tags, incidentId: incident.id!)
             var details = ["to": IncidentStatus.detected.rawValue, "severity": declaration.severity.rawValue]
             if !services.isEmpty { details["services"] = services.joined(separator: ",") }
@@ -44,6 +40,23 @@ extension StoreBackend {
             }
             return incident
         }
+    }
+
+    /// Inserts a just-declared incident (a fresh key, status detected, an empty chain) with its
+    /// services; the caller appends the declaration entry.
+    func insertNewIncident(
+        _ tx: Transaction, title: String, severity: Severity, summary: String, isDrill: Bool, author: String,
+        detectedAt: Date, declaredAt: Date, services: [String]
+    ) throws -> Incident {
+        var incident = Incident(
+            id: nil, key: try nextKey(tx, declaredAt: declaredAt), title: title, severity: severity,
+            status: .detected, summary: summary, impact: "", rootCause: "", resolution: "", isDrill: isDrill,
+            createdBy: author, detectedAt: detectedAt, declaredAt: declaredAt, acknowledgedAt: nil, mitigatedAt: nil,
+            resolvedAt: nil, closedAt: nil, lastEntryAt: declaredAt, timelineCount: 0,
+            timelineHead: TimelineHasher.genesis)
+        try tx.insert(&incident)
+        try tx.addServices(services, incidentId: incident.id!)
+        return incident
     }
 
     /// `INC-YYYYMMDD-NNN`, numbered within the declaration day. Runs inside the immediate
