@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "sitrep", targets: ["sitrep"]),
         // Benchmark drivers, data generators and the demo's loopback services; never shipped.
         .executable(name: "sitrep-bench", targets: ["SitrepBench"]),
+        // libFuzzer targets (`make fuzz`); a plain build replays inputs instead. Never shipped.
+        .executable(name: "sitrep-fuzz", targets: ["SitrepFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -113,6 +115,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the fuzzers feed hostile input to, and the invariants each must keep.
+        .target(name: "Fuzzing", dependencies: ["Console", "IncidentCore", "TerminalUI"]),
+        // `-parse-as-library`: under `-sanitize=fuzzer` libFuzzer supplies `main`.
+        .executableTarget(
+            name: "SitrepFuzz", dependencies: ["Fuzzing"], swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(
             name: "IncidentCoreTests",
             dependencies: [
@@ -128,6 +135,8 @@ let package = Package(
             name: "SitrepCLITests", dependencies: ["IncidentCore", "BenchSupport", "sitrep", "SitrepBench"],
             exclude: ["Golden"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // The committed corpus and crash inputs, replayed, plus a short seeded mutation pass.
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing"], exclude: ["Corpus"]),
         .testTarget(
             name: "CursesBackendTests", dependencies: ["CursesBackend", "BenchSupport", "TerminalUI", "CNCurses"]),
         // Golden screens are read from the source tree by path (GoldenScreen), not bundled.
