@@ -5,9 +5,9 @@ CONFIG ?= debug
 BIN := .build/$(CONFIG)/sitrep
 BENCH_BIN := .build/$(CONFIG)/sitrep-bench
 DEMO_DIR ?= $(CURDIR)/demo
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config postgresql curl openssl prometheus-alertmanager
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config postgresql curl openssl prometheus-alertmanager python3
 
-.PHONY: deps build release demo test bench lint clean
+.PHONY: deps build release demo test bench fuzz soak sanitize lint clean
 
 ## deps: install the Debian packages sitrep builds and tests with (only the missing ones)
 deps:
@@ -43,6 +43,24 @@ test: deps
 ## bench: speed figures beside a peer measured in the same run (release build)
 bench: release
 	@bash scripts/bench.sh .build/release/sitrep
+
+## fuzz: every libFuzzer target for FUZZ_RUNS (1,000,000) executions under ASan; new corpus and crashes land in Tests/FuzzingTests/Corpus
+fuzz: deps
+	bash scripts/fuzz.sh
+
+## soak: the fault-injection tests at full length (1,000 kill -9, a 1 GiB flood, 2 minutes of hostile endpoints)
+soak: deps
+	$(SWIFT) build --build-tests
+	SITREP_SOAK=1 $(SWIFT) test --skip-build --filter 'FaultInjectionTests|CrashSoakTests|HostileHealthTests|RunbookExecutorTests'
+
+## sanitize: the whole suite under AddressSanitizer, then ThreadSanitizer (SANITIZERS="address thread")
+SANITIZERS ?= address thread
+sanitize: deps
+	@for s in $(SANITIZERS); do \
+	  echo "== $$s"; \
+	  $(SWIFT) build --build-tests --scratch-path .build-$$s --sanitize=$$s || exit 1; \
+	  SWIFT_BACKTRACE=enable=no $(SWIFT) test --skip-build --scratch-path .build-$$s --sanitize=$$s || exit 1; \
+	done
 
 lint:
 	$(SWIFT) format lint -r Sources Tests

@@ -9,7 +9,7 @@ import TerminalUI
 /// the store stays the same for every input.
 public struct ConsoleFuzzTarget: FuzzTarget {
     public static let name = "reducer"
-    /// Each input is up to 256 renders and store reads: a few seconds of the short pass.
+    /// Each input is up to 64 renders and store reads: a few seconds of the short pass.
     public static let shortPassInputs = 24
     static let keys: [KeyPress] =
         Array("jkhlnNdsSaDRHLKPqI?/:yYx cr-0123456789PMabé障\u{301}".map { KeyPress.character($0) })
@@ -42,7 +42,7 @@ public struct ConsoleFuzzTarget: FuzzTarget {
 
     /// Events past this many are ignored: longer inputs find nothing shorter ones cannot, and
     /// every event costs a render and store reads.
-    static let eventLimit = 256
+    static let eventLimit = 64
 
     public mutating func run(_ input: [UInt8]) {
         var state = start

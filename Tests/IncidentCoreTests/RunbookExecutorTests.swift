@@ -48,6 +48,13 @@ import Testing
         return info.si_code == CLD_KILLED || info.si_code == CLD_DUMPED ? info._sifields._sigchld.si_status : nil
     }
 
+    /// Polls until no member of `group` runs (zombies aside); the limit only bounds a hang.
+    func groupEnds(_ group: pid_t) -> Bool {
+        let deadline = Date().addingTimeInterval(15)
+        while !StepProcess.liveMembers(ofGroup: group).isEmpty, Date() < deadline { usleep(20_000) }
+        return StepProcess.liveMembers(ofGroup: group).isEmpty
+    }
+
     func pid(in file: String) throws -> pid_t {
         let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
         return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))!
@@ -122,6 +129,38 @@ import Testing
         task.cancel()
         let result = await task.value
         #expect(result.outcome == .cancelled)
+    }
+
+    @Test func aForkOfAThousandChildrenIsEndedWholeByTheTimeout() async throws {
+        let command = """
+            echo $$ > leader.pid
+            for i in $(seq 1000); do sleep 60 & done
+            echo forked
+            wait
+            """
+        let result = await executor.run(invocation(command, timeout: 3))
+        #expect(result.outcome == .timedOut)
+        #expect(text(result).contains("forked"), "all 1,000 children were started before the timeout")
+        #expect(groupEnds(try pid(in: "leader.pid")), "no child of the step survived")
+    }
+
+    @Test func aStepThatClosesItsOutputAndKeepsRunningIsEndedByTheTimeout() async throws {
+        let result = await executor.run(
+            invocation("echo $$ > leader.pid; echo closing; exec >&- 2>&-; sleep 60", timeout: 0.5))
+        #expect(result.outcome == .timedOut)
+        #expect(text(result) == "closing\n")
+        #expect(groupEnds(try pid(in: "leader.pid")), "the step's sleep did not outlive it")
+    }
+
+    @Test func cancelEndsAStepThatClosedItsOutputAndIgnoresTerm() async {
+        let control = StepControl()
+        let result = await executor.run(
+            invocation("trap '' TERM; echo ready; exec >&- 2>&-; sleep 60", timeout: 60), control: control
+        ) { chunk in
+            if String(decoding: chunk, as: UTF8.self).contains("ready") { control.cancel() }
+        }
+        #expect(result.outcome == .cancelled)
+        #expect(result.termination == .signaled(SIGKILL))
     }
 
     @Test func backgroundChildrenDoNotOutliveASuccessfulStep() async throws {

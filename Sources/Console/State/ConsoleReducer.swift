@@ -57,6 +57,8 @@ public enum ConsoleReducer {
             return effects + HandoffScreenReducer.storeChanged(state)
         case .storeConnection(let problem):
             let recovered = state.storeProblem != nil && problem == nil
+            // The flag says writes are refused; the notice says why, once, when it starts.
+            if let problem, state.storeProblem == nil { state.notice = Notice(problem, level: .error, now: state.now) }
             state.storeProblem = problem
             return recovered ? apply(&state, .storeChanged) : []
         case .actionSucceeded(let message, let selectKey):

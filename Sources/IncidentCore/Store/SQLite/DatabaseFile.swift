@@ -39,6 +39,35 @@ enum DatabaseFile {
         return identifier == StoreMigrations.applicationID
     }
 
+    /// Refuses a file shorter than its own header says, when the header's size is current: a copy
+    /// or restore cut short. SQLite would read what is left and write beyond it, damaging more.
+    /// With frames in a `-wal` file the check is left to SQLite: a checkpoint interrupted by a
+    /// crash may have written page 1 before the last page, and replaying the log mends that.
+    static func checkLength(path: String) throws {
+        let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard log == 0, let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 100), header.count == 100,
+            let size = try? handle.seekToEnd()
+        else { return }
+        let bytes = Array(header)
+        func number(at offset: Int) -> UInt64 {
+            bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        let rawPageSize = UInt64(bytes[16]) << 8 | UInt64(bytes[17])
+        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
+        // The page count is only kept when the change counter matches "version valid for".
+        guard Array(bytes.prefix(15)) == Array("SQLite format 3".utf8), pageSize >= 512,
+            number(at: 24) == number(at: 92)
+        else { return }
+        let expected = number(at: 28) * pageSize
+        if size < expected {
+            throw StoreError.unusableDatabase(
+                path: path,
+                reason: "is damaged: \(size) bytes where its header says \(expected) (cut short by a copy or restore?)")
+        }
+    }
+
     /// Refuses files that are not SQLite, belong to another application, or are damaged.
     static func checkIdentity(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {

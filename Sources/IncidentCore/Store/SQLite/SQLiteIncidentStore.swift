@@ -17,6 +17,8 @@ public final class SQLiteIncidentStore: StoreBackend {
     /// A connection of its own for `PRAGMA data_version`, whose value only means something when
     /// read again on the same connection. Opened on first use: the CLI never needs it.
     let watcher = Mutex<DatabaseQueue?>(nil)
+    /// The file opened, checked before each write and change poll (see `FileIdentity`).
+    let identity: FileIdentity?
 
     /// Opens (creating and migrating when needed) the database at `path`. With `readOnly`, an
     /// existing, up-to-date sitrep file is opened for reading only: no journal set-up write and no
@@ -33,8 +35,10 @@ public final class SQLiteIncidentStore: StoreBackend {
     ) throws {
         self.path = path
         self.clock = clock
+        try DatabaseFile.checkLength(path: path)
         if readOnly, let reader = Self.openCurrentForReading(path: path, concurrentReads: concurrentReads) {
             self.database = reader
+            identity = FileIdentity.of(path)
             return
         }
         try DatabaseFile.prepare(path: path)
@@ -46,6 +50,7 @@ public final class SQLiteIncidentStore: StoreBackend {
         let state: (superseded: Bool, complete: Bool)
         do {
             database = try Self.connect(path: path, readonly: false, concurrentReads: concurrentReads)
+            identity = FileIdentity.of(path)
             state = try database.writeWithoutTransaction { db in
                 // The pool turns WAL on itself; the single connection does it here (a no-op once
                 // the file is in WAL mode, which it remembers).
@@ -134,6 +139,7 @@ public final class SQLiteIncidentStore: StoreBackend {
     /// An immediate transaction: SQLite lets one writer in at a time, waiting up to the busy
     /// timeout, so the chain head read inside is the one extended.
     public func write<T>(_ body: (SQLiteTransaction) throws -> T) throws -> T {
+        try checkStillAtPath()
         do {
             return try database.write { db in try body(SQLiteTransaction(db: db)) }
         } catch let error as StoreError {
@@ -144,6 +150,7 @@ public final class SQLiteIncidentStore: StoreBackend {
     }
 
     public func changeToken() throws -> Int64 {
+        try checkStillAtPath()
         do {
             return try watcher.withLock { queue in
                 if queue == nil {
@@ -173,5 +180,14 @@ extension SQLiteIncidentStore {
                 entries: try Int.fetchOne(db, sql: "SELECT coalesce(sum(timelineCount), 0) FROM incident") ?? 0,
                 connection: "ok")
         }
+    }
+
+    /// Refuses work once the path no longer names the file opened: deleted, or replaced by
+    /// another file (a restore, a `mv`), whose contents this store has never read.
+    func checkStillAtPath() throws {
+        guard let identity, FileIdentity.of(path) != identity else { return }
+        throw StoreError.io(
+            "nothing was written: \(path) was deleted or replaced after sitrep opened it (restart sitrep to open the file there now)"
+        )
     }
 }
