@@ -5,7 +5,7 @@ CONFIG ?= debug
 BIN := .build/$(CONFIG)/sitrep
 BENCH_BIN := .build/$(CONFIG)/sitrep-bench
 DEMO_DIR ?= $(CURDIR)/demo
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config postgresql curl openssl prometheus-alertmanager python3
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev libcmark-dev tmux sqlite3 pkg-config postgresql curl openssl prometheus-alertmanager python3 chromium
 
 .PHONY: deps build release demo test bench fuzz soak sanitize lint clean
 

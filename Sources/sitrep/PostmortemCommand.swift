@@ -20,6 +20,8 @@ struct PostmortemCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Mustache template (Markdown format only).", valueName: "file"))
     var template: String?
     @Option(name: .long, help: "Output format.") var format: ReportFormat = .markdown
+    @Flag(name: .customLong("no-diagram"), help: "Leave out the Mermaid diagram of the incident.")
+    var noDiagram = false
     @OptionGroup var options: StoreOptions
 
     func validate() throws {
@@ -39,10 +41,11 @@ struct PostmortemCommand: ParsableCommand {
             let chosen = try templateFile.map(PostmortemTemplate.load) ?? .standard
             if let output {
                 return try PostmortemDraft.write(
-                    key: key, from: store, to: output, format: format, template: chosen, redactor: redactor) + "\n"
+                    key: key, from: store, to: output, format: format, template: chosen, redactor: redactor,
+                    diagram: !noDiagram) + "\n"
             }
             return try PostmortemDraft.render(
-                key: key, from: store, format: format, template: chosen, redactor: redactor)
+                key: key, from: store, format: format, template: chosen, redactor: redactor, diagram: !noDiagram)
         }
         print(text, terminator: "")
     }

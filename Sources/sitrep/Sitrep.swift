@@ -19,6 +19,7 @@ struct Sitrep: ParsableCommand {
             DeclareCommand.self, ListCommand.self, ShowCommand.self, NoteCommand.self, StatusCommand.self,
             SeverityCommand.self, AssignCommand.self, EditCommand.self, ActionCommand.self, ExportCommand.self,
             ImportCommand.self, VerifyCommand.self, RunbookCommand.self, HandoffCommand.self, PostmortemCommand.self,
+            StatsCommand.self,
             HealthCommand.self,
             AlertCommand.self, ServeCommand.self, DatabaseCommand.self, ConsoleCommand.self,
         ],

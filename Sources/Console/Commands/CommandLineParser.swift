@@ -5,7 +5,7 @@ import IncidentCore
 public enum CommandLineParser {
     public static let verbs = [
         "note", "decision", "comms", "status", "severity", "sev", "assign", "unassign", "edit", "action", "declare",
-        "handoff", "ack", "postmortem", "runbook", "all", "help", "quit",
+        "handoff", "ack", "postmortem", "stats", "runbook", "all", "help", "quit",
     ]
 
     /// The command for `text`, acting on the incident `key` where one is needed.
@@ -66,6 +66,8 @@ public enum CommandLineParser {
             let restart = words.count == 2 && words[1] == "--restart"
             guard words.count == 1 || restart else { return .failure(.init("usage: runbook NAME|PATH [--restart]")) }
             return needKey().map { .attachRunbook(nameOrPath: words[0], key: $0, restart: restart) }
+        case "stats":
+            return .success(.insights(words))
         case "all":
             return .success(.toggleAll)
         case "help":

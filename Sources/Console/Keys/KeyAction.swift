@@ -4,7 +4,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, follow, open, back
     case filter, commandLine, addNote, addDecision, addComms
     case declare, changeStatus, changeSeverity, assignRole, addAction, completeAction, editField
-    case handoff, acknowledgeHandoff, handoffLog, writePostmortem
+    case handoff, acknowledgeHandoff, handoffLog, writePostmortem, insights
     case toggleAllIncidents, toggleLocalTime, refresh
     case attachRunbook, confirmStep, skipStep, stopRun, cancelStep, continueRun, retryStep
 }

@@ -42,6 +42,8 @@ public enum KeyBindings {
         KeyBinding([.character("L")], .handoffLog, "Shift", "Handoff log and the pending handoff's report"),
         KeyBinding([.character("P")], .writePostmortem, "Shift", "Write a postmortem draft of the incident to a file"),
         KeyBinding(
+            [.character("I")], .insights, "Shift", "Insights: figures and charts across incidents (:stats --since 30d)"),
+        KeyBinding(
             [.character("R")], .attachRunbook, "Runbook",
             "Attach a runbook to the incident (:runbook NAME), or continue its unfinished run"),
     ]

@@ -48,6 +48,10 @@ public enum ConsoleView {
             HandoffLogView.render(log, into: &buffer, theme: theme)
             cursor = nil
         }
+        if case .insights(let screen) = state.mode {
+            InsightsView.render(screen, into: &buffer, theme: theme)
+            cursor = nil
+        }
         return ConsoleFrame(buffer: buffer, cursor: cursor)
     }
 

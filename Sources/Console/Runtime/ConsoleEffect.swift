@@ -9,6 +9,8 @@ public enum ConsoleEffect: Equatable, Sendable {
     case loadContext(key: String?)
     case perform(StoreAction)
     case handoff(HandoffEffect)
+    /// Figures and charts for the Insights screen.
+    case loadInsights(StatsQuery)
     /// A runbook run's store work: reading, starting, recording and ending it.
     case runbook(RunbookEffect)
     /// Run a command step the operator has just confirmed, as its own task.

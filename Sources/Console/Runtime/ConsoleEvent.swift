@@ -21,4 +21,7 @@ public enum ConsoleEvent: Equatable, Sendable {
     case actionFailed(String)
     case runbook(RunbookEvent)
     case handoff(HandoffEvent)
+    case insightsLoaded(IncidentStats)
+    /// The store refused the Insights query (an unknown service) or could not answer.
+    case insightsFailed(String)
 }

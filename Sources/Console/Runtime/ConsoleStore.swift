@@ -1,4 +1,4 @@
 import IncidentCore
 
-/// Everything the console reads and writes: incidents, runbook runs and handoffs.
-public typealias ConsoleStore = IncidentStore & RunbookStore & HandoffStore
+/// Everything the console reads and writes: incidents, runbook runs, handoffs and statistics.
+public typealias ConsoleStore = IncidentStore & RunbookStore & HandoffStore & StatsStore

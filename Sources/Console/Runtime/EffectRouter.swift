@@ -39,6 +39,7 @@ final class EffectRouter: Sendable {
         case .loadContext(let key): .store { try $0.context(key: key) }
         case .perform(let action): .store { try $0.perform(action) }
         case .handoff(let handoff): .store { try $0.perform(handoff) }
+        case .loadInsights(let query): .store { $0.insights(query) }
         case .runbook(let runbook): .runbook(runbook)
         case .runStep(let step, let session): .runStep(step, session)
         case .cancelStep: .cancelStep

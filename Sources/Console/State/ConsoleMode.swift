@@ -7,4 +7,5 @@ public enum ConsoleMode: Equatable, Sendable {
     case input(InputPurpose, TextField)
     case handoff(HandoffScreen)
     case handoffLog(HandoffLog)
+    case insights(InsightsScreen)
 }

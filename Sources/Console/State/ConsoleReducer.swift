@@ -72,6 +72,10 @@ public enum ConsoleReducer {
             return runbookEvent(&state, event)
         case .handoff(let event):
             return HandoffScreenReducer.apply(&state, event)
+        case .insightsLoaded(let stats):
+            return InsightsReducer.loaded(&state, stats)
+        case .insightsFailed(let problem):
+            return InsightsReducer.failed(&state, problem)
         case .key(let key):
             if let effects = runbookKey(&state, key) { return effects }
             switch state.mode {
@@ -80,6 +84,7 @@ public enum ConsoleReducer {
             case .input(let purpose, let field): return inputKey(&state, key, purpose: purpose, field: field)
             case .handoff(let screen): return HandoffScreenReducer.key(&state, key, screen)
             case .handoffLog(let log): return HandoffScreenReducer.logKey(&state, key, log)
+            case .insights(let screen): return InsightsReducer.key(&state, key, screen)
             }
         }
     }
@@ -165,6 +170,8 @@ public enum ConsoleReducer {
             return [.perform(.acknowledgeHandoff)]
         case .handoffLog:
             return [.handoff(.loadLog)]
+        case .insights:
+            return InsightsReducer.open(&state, words: [])
         case .writePostmortem:
             guard let key = state.selectedIncident?.incident.key else {
                 state.notice = Notice("Select an incident first", level: .error, now: state.now)
@@ -297,6 +304,8 @@ public enum ConsoleReducer {
                 return []
             case .success(.quit):
                 return requestQuit(&state)
+            case .success(.insights(let words)):
+                return InsightsReducer.open(&state, words: words)
             case .success(.attachRunbook(let nameOrPath, let key, let restart)):
                 return attachRunbook(&state, nameOrPath: nameOrPath, key: key, restart: restart)
             case .failure(let error):

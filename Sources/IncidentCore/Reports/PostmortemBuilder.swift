@@ -50,7 +50,7 @@ public enum PostmortemBuilder {
             }?
             .person
 
-        return PostmortemReport(
+        var report = PostmortemReport(
             key: incident.key, title: redactor.redact(incident.title), severity: incident.severity.rawValue,
             incidentStatus: incident.status.rawValue, drill: incident.isDrill, date: Timestamp.day(incident.detectedAt),
             duration: duration, commander: commander, services: detail.services, tags: detail.tags,
@@ -66,6 +66,8 @@ public enum PostmortemBuilder {
                     owner: item.owner, priority: item.priority.rawValue, due: item.dueDate, status: item.state.rawValue)
             },
             responders: responders(roles: detail.roles, entries: timeline.entriesByAuthor))
+        report.diagram = PostmortemDiagram.mermaid(report)
+        return report
     }
 
     /// Collects timeline lines one entry at a time, in whatever order they arrive, and hands them

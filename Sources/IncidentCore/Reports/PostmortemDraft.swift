@@ -10,26 +10,34 @@ import Foundation
 public enum PostmortemDraft {
     public static func render(
         _ detail: IncidentDetail, format: ReportFormat = .markdown, template: PostmortemTemplate = .standard,
-        redactor: Redactor = .standard
+        redactor: Redactor = .standard, diagram: Bool = true
     ) throws -> String {
-        try render(PostmortemBuilder.build(detail, redactor: redactor), format: format, template: template)
+        var report = PostmortemBuilder.build(detail, redactor: redactor)
+        if !diagram { report.diagram = nil }
+        return try render(report, format: format, template: template)
     }
 
     public static func render(
         key: String, from store: some IncidentStore, format: ReportFormat = .markdown,
-        template: PostmortemTemplate = .standard, redactor: Redactor = .standard
+        template: PostmortemTemplate = .standard, redactor: Redactor = .standard, diagram: Bool = true
     ) throws -> String {
-        try render(report(key: key, from: store, redactor: redactor), format: format, template: template)
+        try render(
+            report(key: key, from: store, redactor: redactor, diagram: diagram), format: format, template: template)
     }
 
-    /// The report, streamed by stores that can (`PostmortemSource`), else built from `detail(key:)`.
-    public static func report(key: String, from store: some IncidentStore, redactor: Redactor = .standard) throws
-        -> PostmortemReport
-    {
-        if let source = store as? any PostmortemSource {
-            return try source.postmortemReport(key: key, redactor: redactor)
-        }
-        return PostmortemBuilder.build(try store.detail(key: key), redactor: redactor)
+    /// The report, streamed by stores that can (`PostmortemSource`), else built from `detail(key:)`;
+    /// without its Mermaid diagram when `diagram` is false.
+    public static func report(
+        key: String, from store: some IncidentStore, redactor: Redactor = .standard, diagram: Bool = true
+    ) throws -> PostmortemReport {
+        var report =
+            if let source = store as? any PostmortemSource {
+                try source.postmortemReport(key: key, redactor: redactor)
+            } else {
+                PostmortemBuilder.build(try store.detail(key: key), redactor: redactor)
+            }
+        if !diagram { report.diagram = nil }
+        return report
     }
 
     public static func render(_ report: PostmortemReport, format: ReportFormat, template: PostmortemTemplate) throws
@@ -46,9 +54,9 @@ public enum PostmortemDraft {
     @discardableResult
     public static func write(
         key: String, from store: some IncidentStore, to path: String? = nil, format: ReportFormat = .markdown,
-        template: PostmortemTemplate = .standard, redactor: Redactor = .standard
+        template: PostmortemTemplate = .standard, redactor: Redactor = .standard, diagram: Bool = true
     ) throws -> String {
-        let report = try report(key: key, from: store, redactor: redactor)
+        let report = try report(key: key, from: store, redactor: redactor, diagram: diagram)
         let target = absolute(path ?? defaultFileName(key: report.key, format: format))
         switch format {
         case .markdown:

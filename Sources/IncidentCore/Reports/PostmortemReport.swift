@@ -114,6 +114,8 @@ public struct PostmortemReport: Encodable, Sendable, Equatable {
     public var timeline: [Line]
     public var actionItems: [Action]
     public var responders: [Responder]
+    /// The incident as Mermaid `gantt` source (no fence); nil when turned off (`--no-diagram`).
+    public var diagram: String? = nil
 
     /// The timeline split by UTC day, in order.
     public var days: [Day] {
@@ -150,10 +152,11 @@ public struct PostmortemReport: Encodable, Sendable, Equatable {
         try container.encode(timeline, forKey: .timeline)
         try container.encode(actionItems, forKey: .actionItems)
         try container.encode(responders, forKey: .responders)
+        try container.encode(diagram, forKey: .diagram)
     }
 
     enum CodingKeys: String, CodingKey {
         case formatVersion, key, title, severity, incidentStatus, drill, date, duration, commander, services, tags
-        case summary, impact, rootCause, resolution, milestones, metrics, timeline, actionItems, responders
+        case summary, impact, rootCause, resolution, milestones, metrics, timeline, actionItems, responders, diagram
     }
 }

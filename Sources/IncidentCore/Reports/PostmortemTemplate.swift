@@ -161,6 +161,10 @@ public struct PostmortemTemplate: Sendable {
         ## Key timestamps
 
         {{{tables.keyTimestamps}}}
+        {{#hasDiagram}}
+
+        {{{tables.diagram}}}
+        {{/hasDiagram}}
 
         ## Timeline
 

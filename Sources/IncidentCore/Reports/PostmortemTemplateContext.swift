@@ -69,6 +69,8 @@ struct PostmortemTemplateContext: MustacheParent {
                 ]
             }
         case "responderNames": return TemplateText(PostmortemTables.responderNames(report))
+        case "diagram": return report.diagram.map { $0 as Any } ?? NSNull()
+        case "hasDiagram": return report.diagram != nil
         case "tables": return TablesContext(report: report)
         default: return nil
         }
@@ -93,6 +95,9 @@ struct PostmortemTemplateContext: MustacheParent {
             case "timeline": table = PostmortemTables.timeline(report)
             case "actionItems": table = PostmortemTables.actionItems(report)
             case "responders": table = PostmortemTables.responders(report)
+            case "diagram":
+                guard let diagram = report.diagram else { return nil }
+                table = "```mermaid\n" + diagram + "\n```"
             default: return nil
             }
             if table.hasSuffix("\n") { table.removeLast() }

@@ -1,6 +1,6 @@
 /// Everything the CLI, the console, runbooks, health checks and reports use, whatever the backend:
 /// what `StoreLocation.open` hands out, so no caller depends on SQLite.
-public protocol SitrepStore: IncidentStore, RunbookStore, HandoffStore, HealthStore, AlertStore {
+public protocol SitrepStore: IncidentStore, RunbookStore, HandoffStore, HealthStore, AlertStore, StatsStore {
     /// Where the data lives as users named it (a file path), for status lines and messages.
     var location: String { get }
     /// Backend, versions and counts for `sitrep db status`.

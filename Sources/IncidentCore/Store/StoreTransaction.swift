@@ -85,6 +85,19 @@ public protocol StoreTransaction {
     /// Runs still going that started by `time`, oldest first.
     func runningRuns(startedBy time: Date) throws -> [HandoffReport.RunningRunbook]
 
+    // MARK: Statistics
+
+    /// Incidents detected in the window, oldest detection first, with their services (reopens 0).
+    func statsIncidents(in window: StatsWindow) throws -> [StatsIncident]
+    /// How many reopening status entries each incident detected in the window has (none: absent).
+    func reopenCounts(in window: StatsWindow) throws -> [(incidentId: Int64, count: Int)]
+    /// Open action items of incidents detected in the window.
+    func openActionItems(in window: StatsWindow) throws -> [StatsOpenAction]
+    /// Step records of runs on incidents detected in the window, counted by incident and outcome.
+    func stepOutcomeCounts(in window: StatsWindow) throws -> [StatsStepCount]
+    /// Every service name any incident is on, sorted.
+    func serviceNames() throws -> [String]
+
     // MARK: Alerts
 
     /// The newest incident opened for the alert group, with each fingerprint's recorded state.

@@ -108,7 +108,7 @@ extension StoreBackend {
             var text = "Status \(from.rawValue) → \(target.rawValue)"
             if move == .reopen {
                 details["reopened"] = "true"
-                text = "Reopened: status \(from.rawValue) → \(target.rawValue)"
+                text = "\(StoreText.reopenedPrefix) status \(from.rawValue) → \(target.rawValue)"
             }
             if let note = note.map(StoreText.clean), !note.isEmpty {
                 details["note"] = note

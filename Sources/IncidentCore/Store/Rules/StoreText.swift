@@ -2,6 +2,9 @@ import Foundation
 
 /// Text as the store keeps it, the same for every backend.
 enum StoreText {
+    /// How a reopening status entry's text begins; the statistics count reopens by it.
+    static let reopenedPrefix = "Reopened:"
+
     /// No surrounding blanks.
     static func clean(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespacesAndNewlines)
