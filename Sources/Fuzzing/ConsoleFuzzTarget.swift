@@ -94,7 +94,7 @@ public struct ConsoleFuzzTarget: FuzzTarget {
             let event: ConsoleEvent?
             switch effect {
             case .loadIncidents, .loadTimeline, .loadContext, .handoff(.preview), .handoff(.loadLog),
-                .runbook(.loadLibrary):
+                .runbook(.loadLibrary), .loadInsights:
                 event = work.answerNow(effect)
             case .perform, .handoff(.submit), .runbook, .runStep:
                 event = .actionFailed("not written while fuzzing")
