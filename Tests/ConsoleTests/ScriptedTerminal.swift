@@ -27,7 +27,7 @@ final class ScriptedTerminal: TerminalDevice {
     /// Bounds a hang: a script that never reaches its next cue fails instead of looping forever.
     let deadline: Date
 
-    init(size: Size, cues: [Cue], limit: TimeInterval = 60) {
+    init(size: Size, cues: [Cue], limit: TimeInterval = 240) {
         self.size = size
         self.cues = cues
         deadline = Date().addingTimeInterval(limit)
