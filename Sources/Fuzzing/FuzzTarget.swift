@@ -10,7 +10,6 @@ public protocol FuzzTarget {
 
 extension FuzzTarget {
     public static var shortPassInputs: Int { 300 }
-    public var shortPassInputs: Int { Self.shortPassInputs }
 }
 
 /// Every target, by name; each is built once per process, since some prepare a store or a state.

@@ -47,9 +47,19 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Fills a rectangle (clipped to the buffer) with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let area = rect.intersection(bounds)
-        guard !area.isEmpty else { return }
+        guard !area.isEmpty, !cell.isContinuation else { return }
+        guard cell.width == 1 else {
+            for y in area.minY..<area.maxY {
+                for x in area.minX..<area.maxX { set(cell, x: x, y: y) }
+            }
+            return
+        }
+        // A narrow cell can only cut a wide character in half at the rectangle's two edges; the
+        // inside is overwritten whole, so one width check per fill instead of one per cell.
         for y in area.minY..<area.maxY {
-            for x in area.minX..<area.maxX { set(cell, x: x, y: y) }
+            clearWideCharacter(touching: area.minX, y: y)
+            clearWideCharacter(touching: area.maxX - 1, y: y)
+            for x in area.minX..<area.maxX { cells[y * width + x] = cell }
         }
     }
 

@@ -23,7 +23,7 @@ import Testing
         var target = try FuzzTargets.make(name)
         for input in inputs { target.run(input.bytes) }
         var mutator = SeededMutator(seed: 16, corpus: inputs.map(\.bytes))
-        for _ in 0..<target.shortPassInputs { target.run(mutator.next()) }
+        for _ in 0..<type(of: target).shortPassInputs { target.run(mutator.next()) }
     }
 
     @Test func anUnknownTargetIsNamedInTheError() {

@@ -67,10 +67,9 @@ public struct PostmortemTemplate: Sendable {
         {
             return String(decoding: bytes, as: UTF8.self)
         }
-        var output = template.render(PostmortemTemplateContext(report: report))
-        while output.hasSuffix("\n\n") { output.removeLast() }
-        if !output.hasSuffix("\n") { output += "\n" }
-        return output
+        var output = Array(template.render(PostmortemTemplateContext(report: report)).utf8)
+        Self.endWithOneLineBreak(&output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The draft's UTF-8 bytes, exactly what `render` returns, handed to `emit` in pieces of
@@ -106,16 +105,13 @@ public struct PostmortemTemplate: Sendable {
         try out.withUnsafeBufferPointer(emit)
     }
 
-    /// The byte-level form of `render`'s `hasSuffix("\n\n")` loop, which compares characters:
-    /// `\r\n` is one character there and never counts as `\n`.
+    /// Ends a draft in exactly one line break, as a file is expected to end: trailing blank lines
+    /// and line ends of any kind (`\n`, `\r\n`, a lone `\r`) go, and the one put back is `\r\n`
+    /// when the template ended its text with one, so a CRLF template gives a CRLF draft.
     static func endWithOneLineBreak(_ out: inout [UInt8]) {
-        func endsWithNewlineCharacter(_ count: Int) -> Bool {
-            count >= 1 && out[count - 1] == 10 && (count < 2 || out[count - 2] != 13)
-        }
-        while out.count >= 2, endsWithNewlineCharacter(out.count), endsWithNewlineCharacter(out.count - 1) {
-            out.removeLast()
-        }
-        if !endsWithNewlineCharacter(out.count) { out.append(10) }
+        let crlf = out.count >= 2 && out[out.count - 2] == 13 && out[out.count - 1] == 10
+        while let last = out.last, last == 10 || last == 13 { out.removeLast() }
+        out += crlf ? [13, 10] : [10]
     }
 
     static func describe(_ error: any Error) -> String {
