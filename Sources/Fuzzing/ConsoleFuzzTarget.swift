@@ -21,6 +21,9 @@ public struct ConsoleFuzzTarget: FuzzTarget {
             .control("w"), .control("a"), .control("e"), .control("u"), .control("l"), .alt("b"), .alt("f"),
         ]
     let work: StoreWork
+    /// The store never changes, so each read is answered from it once and remembered: SQLite
+    /// under AddressSanitizer would otherwise be most of the cost of an input.
+    var answers: [(effect: ConsoleEffect, event: ConsoleEvent?)] = []
     let start: ConsoleState
     let health: [HealthCheckStatus]
 
@@ -31,8 +34,10 @@ public struct ConsoleFuzzTarget: FuzzTarget {
         var state = ConsoleState(size: Size(width: 100, height: 30), now: now, user: "fuzz", databasePath: "fuzz.db")
         var effects = ConsoleReducer.apply(&state, .resized(state.size))
         effects += ConsoleReducer.start(&state)
-        Self.settle(&state, effects, work: work)
+        var answers: [(effect: ConsoleEffect, event: ConsoleEvent?)] = []
+        Self.settle(&state, effects, work: work, answers: &answers)
         start = state
+        self.answers = answers
         let file = try HealthCheckFile.parse(
             "endpoints:\n  - name: api\n    url: http://127.0.0.1:1/\n  - name: db\n    url: tcp://127.0.0.1:1\n",
             file: "checks.yaml")
@@ -53,7 +58,7 @@ public struct ConsoleFuzzTarget: FuzzTarget {
         while let byte = bytes.popFirst(), events < Self.eventLimit {
             events += 1
             let event = event(byte, &bytes, state: state)
-            Self.settle(&state, ConsoleReducer.apply(&state, event), work: work)
+            Self.settle(&state, ConsoleReducer.apply(&state, event), work: work, answers: &answers)
         }
         let frame = ConsoleView.render(state, theme: .dark).buffer
         precondition(
@@ -87,7 +92,10 @@ public struct ConsoleFuzzTarget: FuzzTarget {
 
     /// Answers reads at once, as the runtime would a moment later, and refuses everything that
     /// would write, run a step or wait on a person; bounded, in case effects ever loop.
-    static func settle(_ state: inout ConsoleState, _ effects: [ConsoleEffect], work: StoreWork) {
+    static func settle(
+        _ state: inout ConsoleState, _ effects: [ConsoleEffect], work: StoreWork,
+        answers: inout [(effect: ConsoleEffect, event: ConsoleEvent?)]
+    ) {
         var pending = effects
         var answered = 0
         while !pending.isEmpty, answered < 64 {
@@ -97,7 +105,12 @@ public struct ConsoleFuzzTarget: FuzzTarget {
             switch effect {
             case .loadIncidents, .loadTimeline, .loadContext, .handoff(.preview), .handoff(.loadLog),
                 .runbook(.loadLibrary), .loadInsights:
-                event = work.answerNow(effect)
+                if let known = answers.first(where: { $0.effect == effect }) {
+                    event = known.event
+                } else {
+                    event = work.answerNow(effect)
+                    if answers.count < 512 { answers.append((effect, event)) }
+                }
             case .perform, .handoff(.submit), .runbook, .runStep:
                 event = .actionFailed("not written while fuzzing")
             case .cancelStep, .flushTypeAhead:

@@ -181,6 +181,7 @@ import Testing
         #expect(output.contains("## Action Items"))
         #expect(output.contains("**Detection:** first noticed 2025-11-04T09:58:00Z"))
         #expect(!output.contains("eyJhbGciOiJIUzI1NiJ9"))
+        #expect(output.contains("## Timeline\n\n```mermaid\ngantt\n"), "the SRE-book layout shows the diagram too")
         try MarkdownChecks.tablesAreWellFormed(output)
     }
 

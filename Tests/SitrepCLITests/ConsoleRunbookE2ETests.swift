@@ -241,10 +241,7 @@ struct ConsoleRunbookE2ETests {
         try session.waitFor(text: "flood-2-done", limit: 180)
         try session.waitFor(text: "Runbook completed (recorded)")
         let pid = try session.display("#{pane_pid}")
-        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let peak =
-            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        let peak = ProcessStatus.kilobytes("VmHWM", of: pid)
         #expect(peak > 0 && peak < 200_000, "peak RSS \(peak) kB stays far below the 200 MB the step wrote")
         #expect(Int(try cli.sqlite("SELECT outputBytes FROM stepRun")) ?? 0 > 200_000_000)
         #expect(try cli.ok(["show", key]).contains("flood-2-done"))

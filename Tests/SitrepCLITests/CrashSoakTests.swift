@@ -166,11 +166,7 @@ struct CrashSoakTests {
         var peak = 0
         var stops = 0
         var resizes = 0
-        func rss() -> Int {
-            let status = (try? String(contentsOfFile: "/proc/\(console)/status", encoding: .utf8)) ?? ""
-            return status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-                .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        }
+        func rss() -> Int { ProcessStatus.kilobytes("VmRSS", of: console) }
         repeat {
             for _ in 0..<20 {
                 let tiny = Bool.random(using: &random)

@@ -109,7 +109,7 @@ struct HostileHealthTests {
         for _ in 0..<(seconds * 4) {
             usleep(250_000)
             for pid in [watch.processIdentifier] + children(of: watch.processIdentifier) {
-                peak = max(peak, rss(pid))
+                peak = max(peak, ProcessStatus.kilobytes("VmRSS", of: pid))
             }
         }
         kill(watch.processIdentifier, SIGINT)
@@ -138,11 +138,5 @@ struct HostileHealthTests {
 
     func children(of pid: pid_t) -> [pid_t] {
         SmallDisk.run("/usr/bin/pgrep", ["-P", String(pid)]).output.split(separator: "\n").compactMap { pid_t($0) }
-    }
-
-    func rss(_ pid: pid_t) -> Int {
-        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
-        return status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
-            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
     }
 }
